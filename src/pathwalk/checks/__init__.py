@@ -1,0 +1,29 @@
+"""Friction checks: pure functions from a journey trace to figures and findings.
+
+Each module defines one check (``CHECK``) with its definition and source. ``run_checks``
+applies them all, so a stored trace can be judged again without walking the journey.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pathwalk.checks import clicks, dead_ends, form_fields, repeated_inputs, wait_seconds
+from pathwalk.findings import Check, CheckResult
+from pathwalk.trace import Trace
+
+BUILTIN_CHECKS: tuple[Check, ...] = (
+    clicks.CHECK,
+    repeated_inputs.CHECK,
+    dead_ends.CHECK,
+    form_fields.CHECK,
+    wait_seconds.CHECK,
+)
+
+
+def run_checks(trace: Trace, checks: Iterable[Check] = BUILTIN_CHECKS) -> dict[str, CheckResult]:
+    """Every check's result for one trace, keyed by check name."""
+    return {check.name: check.run(trace) for check in checks}
+
+
+__all__ = ["BUILTIN_CHECKS", "Check", "CheckResult", "run_checks"]

@@ -1,0 +1,105 @@
+"""The ``pathwalk`` command: serve the demo shop, install a browser, build and read reports."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from pathwalk.report.summary import load_summary, render_table
+
+ALLURE_RESULTS = Path("reports/allure-results")
+ALLURE_REPORT = Path("reports/allure-report")
+SUMMARY = Path("reports/friction-summary.json")
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from pathwalk.demo import DemoShop
+
+    shop = DemoShop(host=args.host, port=args.port).start()
+    print(f"Demo shop running at {shop.url}/  (Ctrl-C stops it)", flush=True)
+    try:
+        shop.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        shop.stop()
+    return 0
+
+
+def _install_browser(args: argparse.Namespace) -> int:
+    from pathwalk.browser import install_browser
+
+    return install_browser()
+
+
+def _allure_cli() -> list[str] | None:
+    local = Path("node_modules/.bin/allure")
+    if local.exists():
+        return [str(local)]
+    return None
+
+
+def _report(args: argparse.Namespace) -> int:
+    results, output = Path(args.results), Path(args.output)
+    if not results.is_dir() or not any(results.iterdir()):
+        print(f"pathwalk report: no Allure results in {results}/; walk the journeys first (`make demo`).",
+              file=sys.stderr)
+        return 2
+    allure = _allure_cli()
+    if allure is None:
+        hint = "run `npm ci` in the project" if shutil.which("npm") else "install Node.js 20+ and npm, then `npm ci`"
+        print(f"pathwalk report: the Allure 3 CLI (npm package 'allure') is not installed; {hint}.",
+              file=sys.stderr)
+        return 2
+    command = [*allure, "generate", str(results), "--output", str(output)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        print(done.stdout + done.stderr, file=sys.stderr)
+        print(f"pathwalk report: `{' '.join(command)}` failed (exit {done.returncode}).", file=sys.stderr)
+        return done.returncode
+    print(f"Allure report: {(output / 'index.html').resolve()}")
+    return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        data = load_summary(path)
+    except (OSError, ValueError) as exc:
+        print(f"pathwalk summary: cannot read {path}: {exc}. Walk the journeys first.", file=sys.stderr)
+        return 2
+    print(f"Friction summary ({len(data['journeys'])} journeys, {path}):")
+    for line in render_table(data["journeys"]):
+        print("  " + line)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pathwalk", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo = commands.add_parser("demo", help="serve the bundled demo shop until Ctrl-C")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    demo.set_defaults(run=_demo)
+    install = commands.add_parser("install-browser", help="install Chromium (Playwright's, else Debian's)")
+    install.set_defaults(run=_install_browser)
+    report = commands.add_parser("report", help="build the Allure HTML report with the pinned Allure 3")
+    report.add_argument("--results", default=str(ALLURE_RESULTS))
+    report.add_argument("--output", default=str(ALLURE_REPORT))
+    report.set_defaults(run=_report)
+    summary = commands.add_parser("summary", help="print the friction summary of the last walk")
+    summary.add_argument("--file", default=str(SUMMARY))
+    summary.set_defaults(run=_summary)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""What checks produce: figures and findings, each pointing at the exact place in a journey."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from pathwalk.trace import Trace
+
+
+@dataclass
+class Finding:
+    """One place where the journey cost the customer effort."""
+
+    check: str
+    message: str
+    step: int | None = None
+    where: str = ""
+    url: str = ""
+    element: str = ""
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class CheckResult:
+    """A check's figure for one journey and the findings behind it (the figure counts them)."""
+
+    check: str
+    value: float
+    findings: list[Finding] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"check": self.check, "value": self.value, "findings": [f.to_dict() for f in self.findings]}
+
+
+@dataclass(frozen=True)
+class Check:
+    """A friction check: a pure function of the trace, with its definition and where it comes from."""
+
+    name: str
+    unit: str
+    definition: str
+    source: str
+    run: Callable[[Trace], CheckResult]
+
+
+def finding(trace: Trace, check: str, message: str, step: int | None, url: str, **extra: Any) -> Finding:
+    """Build a finding that already says where it happened, in the reader's terms."""
+    return Finding(check=check, message=message, step=step, where=trace.where(step), url=url, **extra)

@@ -1,0 +1,221 @@
+"""pytest wiring for pathwalk: options, fixtures and hooks only; the work lives in the modules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Generator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Page as BrowserPage
+from pytest_bdd.exceptions import StepDefinitionNotFoundError
+
+from pathwalk import hooks
+from pathwalk.browser import BrowserNotFound, launch_chromium, new_customer_context
+from pathwalk.checks import BUILTIN_CHECKS
+from pathwalk.collect import JourneyFile, is_journey_file
+from pathwalk.customer import Customer, JourneyError
+from pathwalk.journey import breach_error, finish, slug
+from pathwalk.recorder import Recorder
+from pathwalk.report import allure as allure_report
+from pathwalk.report.summary import render_table, write_summary
+from pathwalk.settings import DEMO, Settings, add_options, read_settings
+from pathwalk.standards import StandardExceeded, Standards, StandardsFileError, load_standards
+from pathwalk.trace import Journey
+
+pytest_plugins = ["pathwalk.steps"]
+
+SETTINGS = pytest.StashKey[Settings]()
+STANDARDS = pytest.StashKey[Standards]()
+RUN_INFO = pytest.StashKey[dict[str, Any]]()
+RECORDER = pytest.StashKey[Recorder]()
+SHORT_ERRORS = (StandardExceeded, JourneyError, StepDefinitionNotFoundError)
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    pluginmanager.add_hookspecs(hooks)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    add_options(parser)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[SETTINGS] = read_settings(config)
+    config.stash[RUN_INFO] = {}
+    if not hasattr(config, "workerinput"):  # on xdist, only the controller reports
+        config.pluginmanager.register(FrictionSummary(config), "pathwalk-summary")
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if is_journey_file(file_path, parent.config.stash[SETTINGS].journeys):
+        return JourneyFile.from_parent(parent, path=file_path)
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Journeys need a site and standards: check both before anything is walked."""
+    if not any(isinstance(item.parent, JourneyFile) for item in items):
+        return
+    settings = config.stash[SETTINGS]
+    if settings.base_url is None:
+        raise pytest.UsageError(
+            "pathwalk: no site to walk. Set --pathwalk-base-url URL, PATHWALK_BASE_URL, or the "
+            "pathwalk_base_url ini key ('demo' walks the bundled demo shop).")
+    try:
+        config.stash[STANDARDS] = load_standards(settings.standards, (c.name for c in BUILTIN_CHECKS))
+    except StandardsFileError as exc:
+        raise pytest.UsageError(str(exc)) from None
+    for item in items:
+        if isinstance(item.parent, JourneyFile):
+            item.add_marker(pytest.mark.usefixtures("pathwalk_journey"))
+
+
+# -- fixtures: site → browser (per session/worker) → fresh context and page per journey ----------
+@pytest.fixture(scope="session")
+def pathwalk_settings(pytestconfig: pytest.Config) -> Settings:
+    return pytestconfig.stash[SETTINGS]
+
+
+@pytest.fixture(scope="session")
+def pathwalk_base_url(pathwalk_settings: Settings) -> Iterator[str]:
+    """The site under walk; 'demo' serves the bundled demo shop on an ephemeral loopback port."""
+    if pathwalk_settings.base_url == DEMO:
+        from pathwalk.demo import DemoShop
+
+        with DemoShop() as shop:
+            yield shop.url
+    else:
+        yield pathwalk_settings.base_url or ""
+
+
+@pytest.fixture(scope="session")
+def pathwalk_browser(pathwalk_settings: Settings, pytestconfig: pytest.Config) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        try:
+            browser = launch_chromium(playwright, headless=not pathwalk_settings.headed)
+        except BrowserNotFound as exc:
+            pytest.fail(str(exc), pytrace=False)
+        pytestconfig.stash[RUN_INFO]["browser"] = f"chromium {browser.version}"
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(pathwalk_browser: Browser, pathwalk_base_url: str) -> Iterator[BrowserPage]:
+    """A page in a brand-new context: no cookies or storage, as a first-time customer."""
+    context = new_customer_context(pathwalk_browser, pathwalk_base_url)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def pathwalk_journey(request: pytest.FixtureRequest, page: BrowserPage, pathwalk_base_url: str,
+                     pathwalk_settings: Settings, pathwalk_browser: Browser) -> Recorder:
+    """The recorder of this journey; the scenario hooks fill in which journey it is."""
+    item = request.node
+    artifacts = pathwalk_settings.traces / slug(item.nodeid)
+    artifacts.mkdir(parents=True, exist_ok=True)
+    recorder = Recorder(Journey(name=item.name, nodeid=item.nodeid), page, artifacts, pathwalk_base_url,
+                        f"chromium {pathwalk_browser.version}")
+    request.config.stash[RUN_INFO]["base_url"] = pathwalk_base_url
+    item.stash[RECORDER] = recorder
+    return recorder
+
+
+@pytest.fixture
+def customer(request: pytest.FixtureRequest, pathwalk_journey: Recorder, pathwalk_base_url: str) -> Customer:
+    return Customer(pathwalk_journey.page, pathwalk_journey, pathwalk_base_url)
+
+
+# -- pytest-bdd hooks: step boundaries into the recorder ------------------------------------
+def _recorder(request: pytest.FixtureRequest) -> Recorder:
+    recorder = request.node.stash.get(RECORDER, None)
+    return recorder if recorder is not None else request.getfixturevalue("pathwalk_journey")  # type: ignore[no-any-return]
+
+
+def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
+    journey = _recorder(request).trace.journey
+    rootdir = request.config.rootpath
+    path = Path(feature.filename)
+    journey.name = scenario.name
+    journey.feature = feature.name
+    journey.feature_file = str(path.relative_to(rootdir)) if path.is_relative_to(rootdir) else str(path)
+    journey.line = scenario.line_number
+    journey.tags = sorted(set(scenario.tags) | set(feature.tags))
+
+
+def pytest_bdd_before_step(request: pytest.FixtureRequest, step: Any) -> None:
+    _recorder(request).begin_step(step.keyword, step.name, step.line_number)
+
+
+def pytest_bdd_after_step(request: pytest.FixtureRequest) -> None:
+    _recorder(request).end_step("passed")
+
+
+def pytest_bdd_step_error(request: pytest.FixtureRequest) -> None:
+    _recorder(request).end_step("failed")
+
+
+def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, step: Any) -> None:
+    _recorder(request).undefined_step(step.keyword, step.name, step.line_number)
+
+
+# -- judging: after the walk, inside the test call, so a breach fails the test ----------------
+def _conclude(item: pytest.Item, error: BaseException | None) -> None:
+    recorder = item.stash.get(RECORDER, None)
+    if recorder is None:
+        return
+    settings, standards = item.config.stash[SETTINGS], item.config.stash[STANDARDS]
+    outcome = finish(recorder.finish(error), standards, settings.traces)
+    allure_report.publish(outcome)
+    item.user_properties.append(("pathwalk", outcome.record()))
+    item.config.hook.pathwalk_journey_finished(item=item, outcome=outcome)
+    if error is None and outcome.verdict.failures():
+        raise breach_error(outcome)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
+    try:
+        yield
+    except BaseException as exc:
+        _conclude(item, exc)
+        raise
+    _conclude(item, None)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, Any]:
+    """Errors written for a person (breaches, steps that cannot be done) need no traceback."""
+    report = yield
+    if call.excinfo is not None and isinstance(call.excinfo.value, SHORT_ERRORS):
+        report.longrepr = re.sub(r"\nLine number:.*", "", str(call.excinfo.value), flags=re.S)
+    return report
+
+
+# -- the run's summary: collected from reports, so it works on the xdist controller ------------
+class FrictionSummary:
+    """Collects every journey's record from test reports; writes the summary once, at the end."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.records: list[dict[str, Any]] = []
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.when == "call":
+            self.records.extend(value for name, value in report.user_properties if name == "pathwalk")
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        if not self.records:
+            return
+        terminalreporter.section("pathwalk friction summary")
+        for line in render_table(self.records):
+            terminalreporter.write_line(line)
+        terminalreporter.write_line(f"summary: {self.config.stash[SETTINGS].summary}")
+
+    def pytest_sessionfinish(self) -> None:
+        if self.records:
+            write_summary(self.config.stash[SETTINGS].summary, self.records, self.config.stash[RUN_INFO])

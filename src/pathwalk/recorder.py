@@ -1,0 +1,123 @@
+"""The recorder: turns a journey's step boundaries, actions and page arrivals into a trace.
+
+It only observes and writes down; judging is left to checks. Every new document the customer
+reaches is read once (ways forward, fields, status) and photographed, so findings can show it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Error, Locator
+from playwright.sync_api import Page as BrowserPage
+
+from pathwalk.trace import Action, Element, Field, Journey, Page, Step, Trace
+
+
+@cache
+def probe_js() -> str:
+    return files("pathwalk").joinpath("probe.js").read_text(encoding="utf-8").strip().rstrip(";")
+
+
+class Recorder:
+    """Records one scenario walked in one browser page."""
+
+    def __init__(self, journey: Journey, page: BrowserPage, artifacts: Path, base_url: str = "",
+                 browser: str = "") -> None:
+        self.page = page
+        self.artifacts = artifacts
+        self.trace = Trace(journey=journey, base_url=base_url, browser=browser,
+                           started_at=datetime.now(UTC).isoformat(timespec="seconds"))
+        self._salt = secrets.token_bytes(16)  # per journey and never stored: hashes only compare within
+        self._t0 = time.monotonic()
+        self._document: tuple[float, str] | None = None
+        self.current_step: int | None = None
+
+    def now(self) -> float:
+        return round(time.monotonic() - self._t0, 3)
+
+    # -- step boundaries (called from pytest-bdd hooks) --------------------------------------
+    def begin_step(self, keyword: str, text: str, line: int) -> None:
+        step = Step(index=len(self.trace.steps), keyword=keyword, text=text, line=line, started=self.now())
+        self.trace.steps.append(step)
+        self.current_step = step.index
+
+    def end_step(self, outcome: str) -> None:
+        if outcome == "passed":
+            self.observe()  # a custom step may have navigated without the customer API
+        step = self.trace.step(self.current_step)
+        if step is not None:
+            step.ended, step.outcome = self.now(), outcome
+
+    def undefined_step(self, keyword: str, text: str, line: int) -> None:
+        self.begin_step(keyword, text, line)
+        self.end_step("undefined")
+
+    # -- what the customer does and sees ------------------------------------------------------
+    def hash_value(self, value: str) -> str:
+        normalised = " ".join(value.split()).casefold().encode()
+        return hmac.new(self._salt, normalised, hashlib.sha256).hexdigest()[:24]
+
+    def act(self, kind: str, perform: Callable[[], Any], target: Locator | None = None,
+            value: str | None = None) -> Action:
+        """Do one customer action, timing it until the page has settled, and record it."""
+        page = self.observe()
+        element = Element(**target.evaluate(f"el => ({probe_js()}).describe(el)")) if target else Element()
+        action = Action(
+            index=len(self.trace.actions), step=self.current_step, kind=kind, url=self.page.url,
+            page=page.index if page else None, element=element,
+            value_hash=self.hash_value(value) if value is not None else None,
+            value_length=len(value) if value is not None else 0, started=self.now(),
+        )
+        self.trace.actions.append(action)
+        started = time.monotonic()
+        perform()
+        self.page.wait_for_load_state("load")
+        action.settled_s = round(time.monotonic() - started, 3)
+        self.observe()
+        return action
+
+    def observe(self) -> Page | None:
+        """Read the current document; record it if the customer has just arrived there."""
+        try:
+            seen: dict[str, Any] = self.page.evaluate(f"() => ({probe_js()}).page()")
+        except Error:
+            return self.trace.pages[-1] if self.trace.pages else None  # mid-navigation or closed
+        key = (float(seen["document"]), str(seen["url"]))
+        if key[1] == "about:blank":
+            return None  # the empty tab before the customer arrives anywhere
+        if key == self._document and self.trace.pages:
+            return self.trace.pages[-1]
+        self._document = key
+        page = Page(
+            index=len(self.trace.pages), step=self.current_step, url=seen["url"], status=seen["status"],
+            title=seen["title"], heading=seen["heading"], links=seen["links"], buttons=seen["buttons"],
+            forms=seen["forms"], fields=[Field(**f) for f in seen["fields"]], arrived=self.now(),
+        )
+        page.screenshot = self._screenshot(page.index)
+        self.trace.pages.append(page)
+        return page
+
+    def _screenshot(self, index: int) -> str | None:
+        path = self.artifacts / f"page-{index:02d}.png"
+        try:
+            self.page.screenshot(path=str(path))
+        except Error:
+            return None
+        return str(path)
+
+    def finish(self, error: BaseException | None = None) -> Trace:
+        self.trace.duration_s = self.now()
+        if error is not None:
+            self.trace.outcome = "broken"
+            self.trace.error = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+        return self.trace

@@ -1,0 +1,1 @@
+"""Rendering figures and findings for people: Allure attachments and the terminal/JSON summary."""

@@ -1,0 +1,65 @@
+"""Publishing a journey's friction into its Allure test result, through the allure API only.
+
+A product manager reads: a `friction` label (none/warning/breach), a figures-vs-budgets table,
+every finding with step, page and element, and a screenshot at each dead end.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+import allure
+
+from pathwalk.journey import Outcome
+
+FRICTION_LABEL = {"pass": "none", "warn": "warning", "fail": "breach", "broken": "broken"}
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:g}"
+
+
+def friction_table(outcome: Outcome) -> str:
+    """Figures against budgets, then findings; all page-supplied text is escaped."""
+    breached = {b.check: b.level for b in outcome.verdict.breaches}
+    rows = []
+    for name, result in outcome.results.items():
+        budget = outcome.verdict.budgets.get(name)
+        state = breached.get(name, "ok" if budget else "")
+        rows.append(
+            f"<tr class='{state}'><td>{escape(name)}</td><td>{_fmt(result.value)}</td>"
+            f"<td>{_fmt(budget.warn if budget else None)}</td><td>{_fmt(budget.fail if budget else None)}</td>"
+            f"<td>{escape(state.upper())}</td></tr>"
+        )
+    findings = [f for r in outcome.results.values() if r.check not in ("clicks", "form_fields") for f in r.findings]
+    items = "".join(
+        f"<li><b>{escape(f.check)}</b>: {escape(f.message)}<br><small>at {escape(f.where)} on "
+        f"{escape(f.url)}</small></li>" for f in findings
+    )
+    return (
+        "<html><head><meta charset='utf-8'><style>body{font-family:sans-serif}"
+        "td,th{padding:4px 10px;border-bottom:1px solid #ddd}.fail{background:#fdd}.warn{background:#ffe8b0}"
+        "</style></head><body>"
+        f"<h3>Friction: {escape(FRICTION_LABEL[outcome.status])}</h3>"
+        "<table><tr><th>standard</th><th>value</th><th>warn</th><th>fail</th><th>verdict</th></tr>"
+        f"{''.join(rows)}</table><h3>Findings</h3><ul>{items or '<li>none</li>'}</ul></body></html>"
+    )
+
+
+def publish(outcome: Outcome) -> None:
+    """Attach figures, findings, the trace and dead-end screenshots to the running test."""
+    allure.dynamic.label("friction", FRICTION_LABEL[outcome.status])
+    for name, result in outcome.results.items():
+        allure.dynamic.label(f"pathwalk.{name}", f"{result.value:g}")
+    allure.attach(friction_table(outcome), name="Friction", attachment_type=allure.attachment_type.HTML)
+    figures = {name: r.value for name, r in outcome.results.items()}
+    allure.attach(json.dumps(figures, indent=2), name="Friction figures",
+                  attachment_type=allure.attachment_type.JSON)
+    for result in outcome.results.values():
+        for item in result.findings:
+            shot = item.evidence.get("screenshot")
+            if result.check == "dead_ends" and shot and Path(shot).exists():
+                allure.attach.file(shot, name=f"Dead end: {item.url}", attachment_type=allure.attachment_type.PNG)
+    allure.attach.file(str(outcome.trace_path), name="Journey trace", attachment_type=allure.attachment_type.JSON)

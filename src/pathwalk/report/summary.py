@@ -1,0 +1,58 @@
+"""The run's friction summary: a table for the terminal and a versioned JSON file for tools."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+SCHEMA = "pathwalk.summary/1"
+COLUMNS = (("clicks", "clicks"), ("repeated_inputs", "repeated"), ("dead_ends", "dead ends"),
+           ("form_fields", "fields"), ("wait_seconds", "wait s"))
+ORDER = {"broken": 0, "fail": 1, "warn": 2, "pass": 3}
+
+
+def write_summary(path: Path, records: Iterable[Mapping[str, Any]], run: Mapping[str, Any]) -> Path:
+    """Write friction-summary.json atomically, so an interrupted run leaves a readable file."""
+    data = {
+        "schema": SCHEMA,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "run": dict(run),
+        "journeys": sorted(records, key=lambda r: (ORDER.get(r["status"], 9), r["nodeid"])),
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def _cell(record: Mapping[str, Any], check: str) -> str:
+    value = record["figures"].get(check)
+    if value is None:
+        return "-"
+    breached = {b["check"]: b["level"] for b in record["breaches"]}.get(check)
+    mark = {"fail": " ✗", "warn": " !"}.get(breached or "", "")
+    return f"{value:g}{mark}"
+
+
+def render_table(records: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Worst journeys first; ✗ marks a failed standard, ! a warning."""
+    ordered = sorted(records, key=lambda r: (ORDER.get(r["status"], 9), r["nodeid"]))
+    header = ["journey", *(title for _, title in COLUMNS), "verdict"]
+    rows = [[r["journey"][:60], *(_cell(r, c) for c, _ in COLUMNS), r["status"].upper()] for r in ordered]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+
+    return [line(header), "-" * len(line(header)), *(line(r) for r in rows)]
+
+
+def load_summary(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"{path}: not a pathwalk summary ({data.get('schema')!r}, expected {SCHEMA!r})")
+    return data

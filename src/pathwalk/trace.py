@@ -1,0 +1,193 @@
+"""The journey trace: what one scenario did, recorded once and judged many times.
+
+A trace is plain data with a versioned JSON form (``pathwalk.trace/1``) so checks can be
+run again on stored traces and tested on hand-made ones without a browser.
+Typed values are never stored: only a salted hash (to spot repetition) and a length.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+SCHEMA = "pathwalk.trace/1"
+
+
+class TraceError(ValueError):
+    """A stored trace cannot be read (wrong schema version or malformed)."""
+
+
+@dataclass
+class Element:
+    """What the customer acted on, described the way a person (or screen reader) sees it."""
+
+    role: str = ""
+    name: str = ""
+    label: str = ""
+    field_name: str = ""
+    autocomplete: str = ""
+    input_type: str = ""
+    tag: str = ""
+
+    def describe(self) -> str:
+        """Words for a report: "the 'Email' field", "the 'Continue' button"."""
+        shown = self.label or self.name or self.field_name or self.tag
+        kind = {"textbox": "field", "combobox": "field", "link": "link", "button": "button"}.get(self.role, "")
+        if not kind and self.tag in ("input", "select", "textarea"):
+            kind = "field"
+        return f"the '{shown}' {kind}".rstrip() if shown else "an unnamed element"
+
+
+@dataclass
+class Field:
+    """A form field visible on a page (what the site asks of the customer)."""
+
+    label: str = ""
+    field_name: str = ""
+    autocomplete: str = ""
+    input_type: str = ""
+    required: bool = False
+
+
+@dataclass
+class Step:
+    """One Gherkin step of the journey."""
+
+    index: int
+    keyword: str
+    text: str
+    line: int
+    started: float = 0.0
+    ended: float | None = None
+    outcome: str = "pending"  # pending | passed | failed | undefined
+
+    @property
+    def title(self) -> str:
+        return f"{self.keyword} {self.text}".strip()
+
+
+@dataclass
+class Page:
+    """A document the customer arrived at, with the ways forward it offered."""
+
+    index: int
+    step: int | None
+    url: str
+    status: int | None = None
+    title: str = ""
+    heading: str = ""
+    links: int = 0
+    buttons: int = 0
+    forms: int = 0
+    fields: list[Field] = field(default_factory=list)
+    screenshot: str | None = None
+    arrived: float = 0.0
+
+    @property
+    def ways_forward(self) -> int:
+        return self.links + self.buttons + self.forms
+
+
+@dataclass
+class Action:
+    """One thing the customer did: click, fill, select, check, uncheck, press or open."""
+
+    index: int
+    step: int | None
+    kind: str
+    url: str
+    page: int | None
+    element: Element = field(default_factory=Element)
+    value_hash: str | None = None
+    value_length: int = 0
+    started: float = 0.0
+    settled_s: float = 0.0
+
+
+@dataclass
+class Journey:
+    """Which scenario this is, and where it is written."""
+
+    name: str
+    feature: str = ""
+    feature_file: str = ""
+    line: int = 0
+    tags: list[str] = field(default_factory=list)
+    nodeid: str = ""
+
+
+@dataclass
+class Trace:
+    """Everything one walk of a journey recorded."""
+
+    journey: Journey
+    base_url: str = ""
+    browser: str = ""
+    started_at: str = ""
+    duration_s: float = 0.0
+    outcome: str = "passed"  # passed | broken
+    error: str | None = None
+    steps: list[Step] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    schema: str = SCHEMA
+
+    def step(self, index: int | None) -> Step | None:
+        if index is None or not 0 <= index < len(self.steps):
+            return None
+        return self.steps[index]
+
+    def where(self, step_index: int | None) -> str:
+        """Step text and feature:line, the way a finding tells a reader where to look."""
+        step = self.step(step_index)
+        if step is None:
+            return f"({self.journey.feature_file}:{self.journey.line})"
+        return f"'{step.title}' ({self.journey.feature_file}:{step.line})"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+    def save(self, path: Path) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".json.tmp")
+        tmp.write_text(self.to_json(), encoding="utf-8")
+        tmp.replace(path)  # a reader never sees half a trace, even if the run is killed
+        return path
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Trace:
+        schema = data.get("schema")
+        if schema != SCHEMA:
+            raise TraceError(f"unsupported trace schema {schema!r}; this pathwalk reads {SCHEMA!r}")
+        try:
+            return cls(
+                journey=Journey(**data["journey"]),
+                base_url=data.get("base_url", ""),
+                browser=data.get("browser", ""),
+                started_at=data.get("started_at", ""),
+                duration_s=data.get("duration_s", 0.0),
+                outcome=data.get("outcome", "passed"),
+                error=data.get("error"),
+                steps=[Step(**s) for s in data.get("steps", [])],
+                actions=[
+                    Action(**{**a, "element": Element(**a.get("element", {}))}) for a in data.get("actions", [])
+                ],
+                pages=[
+                    Page(**{**p, "fields": [Field(**f) for f in p.get("fields", [])]}) for p in data.get("pages", [])
+                ],
+            )
+        except (KeyError, TypeError) as exc:
+            raise TraceError(f"malformed trace: {exc}") from exc
+
+    @classmethod
+    def load(cls, path: Path) -> Trace:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise TraceError(f"{path}: cannot read trace: {exc}") from exc
+        return cls.from_dict(data)
