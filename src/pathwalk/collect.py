@@ -63,7 +63,7 @@ class JourneyFile(pytest.Module):
     def _importtestmodule(self) -> Any:  # pytest may call this instead of _getobj
         return self._getobj()
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:  # type: ignore[override]
         if isinstance(excinfo.value, JourneyFileError):
             return str(excinfo.value)
-        return super().repr_failure(excinfo, style)
+        return super().repr_failure(excinfo)

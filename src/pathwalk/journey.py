@@ -12,7 +12,7 @@ from typing import Any
 
 from pathwalk.checks import run_checks
 from pathwalk.findings import CheckResult
-from pathwalk.standards import Breach, Standards, StandardExceeded, Verdict, judge
+from pathwalk.standards import Breach, StandardExceeded, Standards, Verdict, judge
 from pathwalk.trace import Trace
 
 
@@ -49,7 +49,8 @@ class Outcome:
             "figures": {name: r.value for name, r in self.results.items()},
             "budgets": {name: {"warn": b.warn, "fail": b.fail} for name, b in self.verdict.budgets.items()},
             "breaches": [
-                {"check": b.check, "level": b.level, "value": b.value, "budget": b.budget} for b in self.verdict.breaches
+                {"check": b.check, "level": b.level, "value": b.value, "budget": b.budget}
+                for b in self.verdict.breaches
             ],
             "findings": [f.to_dict() for r in self.results.values() if r.check != "clicks" for f in r.findings],
             "trace": str(self.trace_path),

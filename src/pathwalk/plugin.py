@@ -206,7 +206,7 @@ class FrictionSummary:
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if report.when == "call":
-            self.records.extend(value for name, value in report.user_properties if name == "pathwalk")
+            self.records.extend(value for name, value in report.user_properties if name == "pathwalk")  # type: ignore[misc]
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if not self.records:
@@ -218,4 +218,5 @@ class FrictionSummary:
 
     def pytest_sessionfinish(self) -> None:
         if self.records:
-            write_summary(self.config.stash[SETTINGS].summary, self.records, self.config.stash[RUN_INFO])
+            run_info: dict[str, Any] = self.config.stash[RUN_INFO]
+            write_summary(self.config.stash[SETTINGS].summary, self.records, run_info)

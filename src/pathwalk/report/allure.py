@@ -18,7 +18,7 @@ FRICTION_LABEL = {"pass": "none", "warn": "warning", "fail": "breach", "broken":
 
 
 def _fmt(value: float | None) -> str:
-    return "–" if value is None else f"{value:g}"
+    return "-" if value is None else f"{value:g}"
 
 
 def friction_table(outcome: Outcome) -> str:

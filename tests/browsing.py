@@ -1,0 +1,48 @@
+"""Test helpers for looking at what pathwalk produces the way a person would: in Chromium."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import sync_playwright
+
+from pathwalk.browser import launch_chromium
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 with an ephemeral port (reports fetch their data over HTTP)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def open_in_chromium(url: str, wait_for: str, screenshot: Path | None = None) -> str:
+    """Open a page, wait until `wait_for` is visible, and return the page's visible text."""
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url)
+            page.get_by_text(wait_for).first.wait_for(timeout=30_000)
+            if screenshot is not None:
+                page.screenshot(path=str(screenshot), full_page=True)
+            return page.inner_text("body")
+        finally:
+            browser.close()
