@@ -44,6 +44,8 @@ class Outcome:
             "nodeid": journey.nodeid,
             "tags": journey.tags,
             "status": self.status,
+            "base_url": self.trace.base_url,
+            "browser": self.trace.browser,
             "error": self.trace.error,
             "duration_s": self.trace.duration_s,
             "figures": {name: r.value for name, r in self.results.items()},

@@ -29,7 +29,6 @@ pytest_plugins = ["pathwalk.steps"]
 
 SETTINGS = pytest.StashKey[Settings]()
 STANDARDS = pytest.StashKey[Standards]()
-RUN_INFO = pytest.StashKey[dict[str, Any]]()
 RECORDER = pytest.StashKey[Recorder]()
 SHORT_ERRORS = (StandardExceeded, JourneyError, StepDefinitionNotFoundError)
 
@@ -44,7 +43,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[SETTINGS] = read_settings(config)
-    config.stash[RUN_INFO] = {}
     if not hasattr(config, "workerinput"):  # on xdist, only the controller reports
         config.pluginmanager.register(FrictionSummary(config), "pathwalk-summary")
 
@@ -92,13 +90,12 @@ def pathwalk_base_url(pathwalk_settings: Settings) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def pathwalk_browser(pathwalk_settings: Settings, pytestconfig: pytest.Config) -> Iterator[Browser]:
+def pathwalk_browser(pathwalk_settings: Settings) -> Iterator[Browser]:
     with sync_playwright() as playwright:
         try:
             browser = launch_chromium(playwright, headless=not pathwalk_settings.headed)
         except BrowserNotFound as exc:
             pytest.fail(str(exc), pytrace=False)
-        pytestconfig.stash[RUN_INFO]["browser"] = f"chromium {browser.version}"
         yield browser
         browser.close()
 
@@ -120,7 +117,6 @@ def pathwalk_journey(request: pytest.FixtureRequest, page: BrowserPage, pathwalk
     artifacts.mkdir(parents=True, exist_ok=True)
     recorder = Recorder(Journey(name=item.name, nodeid=item.nodeid), page, artifacts, pathwalk_base_url,
                         f"chromium {pathwalk_browser.version}")
-    request.config.stash[RUN_INFO]["base_url"] = pathwalk_base_url
     item.stash[RECORDER] = recorder
     return recorder
 
@@ -218,5 +214,5 @@ class FrictionSummary:
 
     def pytest_sessionfinish(self) -> None:
         if self.records:
-            run_info: dict[str, Any] = self.config.stash[RUN_INFO]
-            write_summary(self.config.stash[SETTINGS].summary, self.records, run_info)
+            run = {key: sorted({r[key] for r in self.records}) for key in ("base_url", "browser")}
+            write_summary(self.config.stash[SETTINGS].summary, self.records, run)
