@@ -96,9 +96,11 @@ def test_bad_gherkin_is_one_error_with_file_and_line(project: pytest.Pytester) -
 @pytest.mark.parametrize(
     ("standards", "message"),
     [
-        ("defaults:\n  clics: 3\n", "*standards.yaml:2: defaults.clics: unknown check 'clics'. Did you mean 'clicks'?*"),
+        ("defaults:\n  clics: 3\n",
+         "*standards.yaml:2: defaults.clics: unknown check 'clics'. Did you mean 'clicks'?*"),
         ("defaults:\n  clicks: [1\n", "*standards.yaml:3: not valid YAML*"),
-        ("defaults:\n  clicks: {warn: 9, fail: 3}\n", "*standards.yaml:2: defaults.clicks: warn (9) is above fail (3)*"),
+        ("defaults:\n  clicks: {warn: 9, fail: 3}\n",
+         "*standards.yaml:2: defaults.clicks: warn (9) is above fail (3)*"),
         ("default:\n  clicks: 3\n", "*standards.yaml:1: default: unknown section. Did you mean 'defaults'?*"),
     ],
 )

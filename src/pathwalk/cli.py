@@ -61,6 +61,29 @@ def _report(args: argparse.Namespace) -> int:
         print(f"pathwalk report: `{' '.join(command)}` failed (exit {done.returncode}).", file=sys.stderr)
         return done.returncode
     print(f"Allure report: {(output / 'index.html').resolve()}")
+    if args.open:
+        return _serve(output, args.port)
+    print("Allure's page loads its data over HTTP: view it with `pathwalk report --open`.")
+    return 0
+
+
+def _serve(directory: Path, port: int) -> int:
+    """Serve the report on loopback until Ctrl-C (a file:// page cannot load its data)."""
+    import functools
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(directory)))
+    print(f"Serving the report at http://127.0.0.1:{server.server_port}/  (Ctrl-C stops it)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
     return 0
 
 
@@ -89,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="build the Allure HTML report with the pinned Allure 3")
     report.add_argument("--results", default=str(ALLURE_RESULTS))
     report.add_argument("--output", default=str(ALLURE_REPORT))
+    report.add_argument("--open", action="store_true", help="then serve it on 127.0.0.1 until Ctrl-C")
+    report.add_argument("--port", type=int, default=0, help="port for --open; 0 picks a free one")
     report.set_defaults(run=_report)
     summary = commands.add_parser("summary", help="print the friction summary of the last walk")
     summary.add_argument("--file", default=str(SUMMARY))
