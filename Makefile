@@ -31,11 +31,11 @@ demo: setup
 	if [ $$rc -gt 1 ]; then echo "make demo: the walk broke (pytest exit $$rc)"; exit $$rc; fi; \
 	$(BIN)/pathwalk report && $(BIN)/pathwalk summary
 
-test: setup
+test: setup lint
 	$(BIN)/pytest -p no:cacheprovider
 
 lint: setup
-	$(BIN)/ruff check src tests steps conftest.py bench
+	$(BIN)/ruff check src tests steps conftest.py
 	$(BIN)/mypy
 
 bench: setup
