@@ -15,8 +15,11 @@ from pathwalk.recorder import Recorder
 from pathwalk.trace import Action
 
 
-class JourneyError(AssertionError):
-    """A step cannot be done as written; the message says what the customer saw instead."""
+class JourneyError(Exception):
+    """A step cannot be done as written; the message says what the customer saw instead.
+
+    Not an AssertionError: a journey that cannot be walked is *broken*, not over its standards.
+    """
 
 
 def _path(url: str) -> str:

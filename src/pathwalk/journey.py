@@ -1,4 +1,4 @@
-"""Finishing one walked journey: trace → checks → verdict, written down and published.
+"""Finishing one walked journey: trace → checks → verdict (and baseline changes), saved and summarised.
 
 This is where the layers meet once per scenario; each layer stays testable on its own.
 """
@@ -6,14 +6,18 @@ This is where the layers meet once per scenario; each layer stays testable on it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pathwalk.baseline import Change, Margin, compare
 from pathwalk.checks import run_checks
 from pathwalk.findings import CheckResult
-from pathwalk.standards import Breach, StandardExceeded, Standards, Verdict, judge
+from pathwalk.standards import Breach, Budget, StandardExceeded, Standards, Verdict, judge
 from pathwalk.trace import Trace
+
+STAGE, PERSONA = "stage:", "persona:"
 
 
 def slug(nodeid: str) -> str:
@@ -22,16 +26,32 @@ def slug(nodeid: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-")[:150]
 
 
+def tagged(tags: list[str], prefix: str) -> str | None:
+    """The value of a ``@stage:purchase`` / ``@persona:mobile`` style tag, if the journey has one."""
+    return next((t[len(prefix):] for t in tags if t.startswith(prefix)), None)
+
+
 @dataclass
 class Outcome:
     trace: Trace
     results: dict[str, CheckResult]
     verdict: Verdict
     trace_path: Path
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def regressions(self) -> list[Change]:
+        return [c for c in self.changes if c.regressed]
 
     @property
     def status(self) -> str:
-        return "broken" if self.trace.outcome == "broken" else self.verdict.status
+        if self.trace.outcome == "broken":
+            return "broken"
+        return "fail" if self.regressions else self.verdict.status
+
+    @property
+    def figures(self) -> dict[str, float]:
+        return {name: r.value for name, r in self.results.items()}
 
     def record(self) -> dict[str, Any]:
         """The per-journey figures that travel in user_properties (and so survive xdist)."""
@@ -43,33 +63,50 @@ class Outcome:
             "line": journey.line,
             "nodeid": journey.nodeid,
             "tags": journey.tags,
+            "stage": tagged(journey.tags, STAGE),
+            "persona": tagged(journey.tags, PERSONA),
             "status": self.status,
             "base_url": self.trace.base_url,
             "browser": self.trace.browser,
             "error": self.trace.error,
             "duration_s": self.trace.duration_s,
-            "figures": {name: r.value for name, r in self.results.items()},
+            "figures": self.figures,
             "budgets": {name: {"warn": b.warn, "fail": b.fail} for name, b in self.verdict.budgets.items()},
             "breaches": [
                 {"check": b.check, "level": b.level, "value": b.value, "budget": b.budget}
                 for b in self.verdict.breaches
+            ],
+            "changes": [
+                {"check": c.check, "before": c.before, "after": c.after, "regressed": c.regressed}
+                for c in self.changes
             ],
             "findings": [f.to_dict() for r in self.results.values() if r.check != "clicks" for f in r.findings],
             "trace": str(self.trace_path),
         }
 
 
-def finish(trace: Trace, standards: Standards, traces_dir: Path) -> Outcome:
-    """Run every check on the trace, judge it against its budgets and save the trace."""
+def budgets_for(standards: Standards, trace: Trace) -> dict[str, Budget]:
+    journey = trace.journey
+    return standards.budgets_for(journey.name, journey.tags, feature=journey.feature,
+                                 stage=tagged(journey.tags, STAGE), persona=tagged(journey.tags, PERSONA))
+
+
+def finish(trace: Trace, standards: Standards, traces_dir: Path,
+           baseline: Mapping[str, Mapping[str, float]] | None = None,
+           margins: Mapping[str, Margin] | None = None) -> Outcome:
+    """Run every check on the trace, judge it against its budgets (and baseline) and save the trace."""
     results = run_checks(trace)
-    verdict = judge(results, standards.budgets_for(trace.journey.name, trace.journey.tags))
+    verdict = judge(results, budgets_for(standards, trace))
     path = trace.save(traces_dir / f"{slug(trace.journey.nodeid)}.json")
-    return Outcome(trace, results, verdict, path)
+    outcome = Outcome(trace, results, verdict, path)
+    before = (baseline or {}).get(trace.journey.nodeid)
+    if before is not None:
+        outcome.changes = compare(outcome.figures, before, margins or {})
+    return outcome
 
 
-def _explain(breach: Breach, trace: Trace) -> str:
-    budget = f"{breach.budget:g}"
-    lines = [f"Exceeds experience standard '{breach.check}': {breach.value:g} (budget {budget})"]
+def _explain(breach: Breach) -> str:
+    lines = [f"Exceeds experience standard '{breach.check}': {breach.value:g} (budget {breach.budget:g})"]
     for item in breach.findings:
         lines.append(f"  - {item.message}")
         lines.append(f"    at {item.where} on {item.url}")
@@ -77,8 +114,9 @@ def _explain(breach: Breach, trace: Trace) -> str:
 
 
 def breach_error(outcome: Outcome) -> StandardExceeded:
-    """One assertion naming every failed standard, its count, budget and where it happened."""
+    """One assertion naming every failed standard and regression, with counts, budgets and places."""
     journey = outcome.trace.journey
-    parts = [_explain(b, outcome.trace) for b in outcome.verdict.failures()]
+    parts = [_explain(b) for b in outcome.verdict.failures()]
+    parts += [f"Regressed against the baseline: {c.describe()}" for c in outcome.regressions]
     head = f"Journey '{journey.name}' ({journey.feature_file}:{journey.line}) exceeds its experience standards"
     return StandardExceeded(head + "\n" + "\n".join(parts))

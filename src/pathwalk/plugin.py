@@ -13,14 +13,15 @@ from playwright.sync_api import Page as BrowserPage
 from pytest_bdd.exceptions import StepDefinitionNotFoundError
 
 from pathwalk import hooks
+from pathwalk.baseline import BaselineError, load_baseline
 from pathwalk.browser import BrowserNotFound, launch_chromium, new_customer_context
 from pathwalk.checks import BUILTIN_CHECKS
 from pathwalk.collect import JourneyFile, is_journey_file
 from pathwalk.customer import Customer, JourneyError
-from pathwalk.journey import breach_error, finish, slug
+from pathwalk.journey import PERSONA, STAGE, breach_error, finish, slug
 from pathwalk.recorder import Recorder
 from pathwalk.report import allure as allure_report
-from pathwalk.report.summary import render_table, write_summary
+from pathwalk.report.collector import RunReport, user_properties
 from pathwalk.settings import DEMO, Settings, add_options, read_settings
 from pathwalk.standards import StandardExceeded, Standards, StandardsFileError, load_standards
 from pathwalk.trace import Journey
@@ -30,6 +31,7 @@ pytest_plugins = ["pathwalk.steps"]
 SETTINGS = pytest.StashKey[Settings]()
 STANDARDS = pytest.StashKey[Standards]()
 RECORDER = pytest.StashKey[Recorder]()
+BASELINE = pytest.StashKey[dict[str, dict[str, float]]]()
 SHORT_ERRORS = (StandardExceeded, JourneyError, StepDefinitionNotFoundError)
 
 
@@ -44,7 +46,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[SETTINGS] = read_settings(config)
     if not hasattr(config, "workerinput"):  # on xdist, only the controller reports
-        config.pluginmanager.register(FrictionSummary(config), "pathwalk-summary")
+        config.pluginmanager.register(RunReport(config, config.stash[SETTINGS]), "pathwalk-run-report")
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -64,7 +66,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             "pathwalk_base_url ini key ('demo' walks the bundled demo shop).")
     try:
         config.stash[STANDARDS] = load_standards(settings.standards, (c.name for c in BUILTIN_CHECKS))
-    except StandardsFileError as exc:
+        if settings.compare is not None:
+            config.stash[BASELINE] = load_baseline(settings.compare)
+    except (StandardsFileError, BaselineError) as exc:
         raise pytest.UsageError(str(exc)) from None
     for item in items:
         if isinstance(item.parent, JourneyFile):
@@ -132,6 +136,11 @@ def _recorder(request: pytest.FixtureRequest) -> Recorder:
     return recorder if recorder is not None else request.getfixturevalue("pathwalk_journey")  # type: ignore[no-any-return]
 
 
+def pytest_bdd_apply_tag(tag: str, function: Any) -> bool | None:
+    """`@stage:...` and `@persona:...` tags describe the journey; they are not pytest marks."""
+    return True if tag.startswith((STAGE, PERSONA)) else None
+
+
 def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
     journey = _recorder(request).trace.journey
     rootdir = request.config.rootpath
@@ -165,11 +174,12 @@ def _conclude(item: pytest.Item, error: BaseException | None) -> None:
     if recorder is None:
         return
     settings, standards = item.config.stash[SETTINGS], item.config.stash[STANDARDS]
-    outcome = finish(recorder.finish(error), standards, settings.traces)
+    baseline = item.config.stash.get(BASELINE, None)
+    outcome = finish(recorder.finish(error), standards, settings.traces, baseline, settings.compare_fail)
     allure_report.publish(outcome)
-    item.user_properties.append(("pathwalk", outcome.record()))
+    item.user_properties.extend(user_properties(outcome))
     item.config.hook.pathwalk_journey_finished(item=item, outcome=outcome)
-    if error is None and outcome.verdict.failures():
+    if error is None and outcome.status == "fail":
         raise breach_error(outcome)
 
 
@@ -190,29 +200,3 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if call.excinfo is not None and isinstance(call.excinfo.value, SHORT_ERRORS):
         report.longrepr = re.sub(r"\nLine number:.*", "", str(call.excinfo.value), flags=re.S)
     return report
-
-
-# -- the run's summary: collected from reports, so it works on the xdist controller ------------
-class FrictionSummary:
-    """Collects every journey's record from test reports; writes the summary once, at the end."""
-
-    def __init__(self, config: pytest.Config) -> None:
-        self.config = config
-        self.records: list[dict[str, Any]] = []
-
-    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        if report.when == "call":
-            self.records.extend(value for name, value in report.user_properties if name == "pathwalk")  # type: ignore[misc]
-
-    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        if not self.records:
-            return
-        terminalreporter.section("pathwalk friction summary")
-        for line in render_table(self.records):
-            terminalreporter.write_line(line)
-        terminalreporter.write_line(f"summary: {self.config.stash[SETTINGS].summary}")
-
-    def pytest_sessionfinish(self) -> None:
-        if self.records:
-            run = {key: sorted({r[key] for r in self.records}) for key in ("base_url", "browser")}
-            write_summary(self.config.stash[SETTINGS].summary, self.records, run)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from pathwalk.baseline import BaselineError, Margin, baseline_path, parse_margins
+from pathwalk.checks import BUILTIN_CHECKS
 
 DEMO = "demo"
 
@@ -18,6 +21,9 @@ class Settings:
     reports: Path
     journeys: tuple[Path, ...]
     headed: bool
+    save: Path | None = None
+    compare: Path | None = None
+    compare_fail: dict[str, Margin] = field(default_factory=dict)
 
     @property
     def traces(self) -> Path:
@@ -38,9 +44,15 @@ def add_options(parser: pytest.Parser) -> None:
     group.addoption("--pathwalk-reports", metavar="DIR",
                     help="where traces, screenshots and summaries go (ini: pathwalk_reports; default reports)")
     group.addoption("--pathwalk-headed", action="store_true", help="show the browser window")
+    group.addoption("--pathwalk-save", metavar="NAME",
+                    help="save this run's figures as baseline NAME (in pathwalk_baselines)")
+    group.addoption("--pathwalk-compare", metavar="NAME", help="show each journey's changes against baseline NAME")
+    group.addoption("--pathwalk-compare-fail", metavar="CHECK:N[%],...",
+                    help="with --pathwalk-compare: fail a journey whose figure grew by more than N (or N%%)")
     parser.addini("pathwalk_base_url", "site to walk; 'demo' starts the bundled demo shop", default="")
     parser.addini("pathwalk_standards", "experience standards YAML", default="standards.yaml")
     parser.addini("pathwalk_reports", "output folder for traces and summaries", default="reports")
+    parser.addini("pathwalk_baselines", "folder of saved baselines", default=".pathwalk/baselines")
     parser.addini("pathwalk_journeys", "folders whose .feature files are journeys", type="paths",
                   default=["journeys"])
 
@@ -54,10 +66,24 @@ def read_settings(config: pytest.Config) -> Settings:
             f"--pathwalk-base-url: {base_url!r} is not a URL; use http(s)://host[:port] or 'demo'.")
     standards = config.getoption("pathwalk_standards") or config.getini("pathwalk_standards")
     reports = config.getoption("pathwalk_reports") or config.getini("pathwalk_reports")
+    baselines = root / config.getini("pathwalk_baselines")
+    save, compare = config.getoption("pathwalk_save"), config.getoption("pathwalk_compare")
+    spec = config.getoption("pathwalk_compare_fail")
+    if spec and not compare:
+        raise pytest.UsageError("--pathwalk-compare-fail needs --pathwalk-compare NAME (the baseline to compare with).")
+    try:
+        margins = parse_margins(spec or "", (c.name for c in BUILTIN_CHECKS))
+        save_path = baseline_path(baselines, save) if save else None
+        compare_path = baseline_path(baselines, compare) if compare else None
+    except BaselineError as exc:
+        raise pytest.UsageError(str(exc)) from None
     return Settings(
         base_url=base_url.rstrip("/") if base_url else None,
         standards=(root / standards).resolve(),
         reports=(root / reports).resolve(),
         journeys=tuple(Path(p).resolve() for p in config.getini("pathwalk_journeys")),
         headed=bool(config.getoption("pathwalk_headed")),
+        save=save_path,
+        compare=compare_path,
+        compare_fail=margins,
     )

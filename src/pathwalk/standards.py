@@ -6,9 +6,11 @@ File shape (version 1)::
     defaults:                 # every journey
       clicks: {warn: 8, fail: 12}
       repeated_inputs: 0      # a bare number is the fail level
-    tags:                     # journeys tagged @checkout
-      checkout: {clicks: 10}
-    journeys:                 # by scenario name; wins over tags and defaults
+    stages:   {purchase: {clicks: 10}}       # journeys tagged @stage:purchase
+    personas: {mobile: {wait_seconds: 3}}    # journeys tagged @persona:mobile
+    features: {"Buying a product": {form_fields: 11}}
+    tags:     {checkout: {clicks: 10}}       # journeys tagged @checkout
+    journeys:                                # by scenario name; wins over all the rest
       "A customer looks for how to return an item": {clicks: 4}
 
 A value above ``fail`` fails the journey; above ``warn`` it passes with a warning.
@@ -16,7 +18,6 @@ A value above ``fail`` fails the journey; above ``warn`` it passes with a warnin
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +26,7 @@ from typing import Any
 import yaml
 
 from pathwalk.findings import CheckResult, Finding
-
-SECTIONS = ("version", "defaults", "tags", "journeys")
+from pathwalk.standards_schema import OVERRIDES, first_error
 
 
 class StandardsFileError(Exception):
@@ -71,15 +71,23 @@ class Verdict:
 @dataclass
 class Standards:
     defaults: dict[str, Budget] = field(default_factory=dict)
+    stages: dict[str, dict[str, Budget]] = field(default_factory=dict)
+    personas: dict[str, dict[str, Budget]] = field(default_factory=dict)
+    features: dict[str, dict[str, Budget]] = field(default_factory=dict)
     tags: dict[str, dict[str, Budget]] = field(default_factory=dict)
     journeys: dict[str, dict[str, Budget]] = field(default_factory=dict)
     source: str = "(built-in)"
 
-    def budgets_for(self, journey: str, tags: Iterable[str] = ()) -> dict[str, Budget]:
-        """Budgets for one journey: defaults, then its tags (in order), then its own entry."""
+    def budgets_for(self, journey: str, tags: Iterable[str] = (), *, feature: str | None = None,
+                    stage: str | None = None, persona: str | None = None) -> dict[str, Budget]:
+        """Budgets for one journey; each layer overrides the one before it, check by check:
+        defaults → stage → persona → feature → tags (in the journey's tag order) → journey."""
         budgets = dict(self.defaults)
+        budgets.update(self.stages.get(stage or "", {}))
+        budgets.update(self.personas.get(persona or "", {}))
+        budgets.update(self.features.get(feature or "", {}))
         for tag in tags:
-            budgets.update(self.tags.get(tag, {}))
+            budgets.update(self.tags.get(tag.lstrip("@"), {}))
         budgets.update(self.journeys.get(journey, {}))
         return budgets
 
@@ -99,16 +107,11 @@ def judge(results: Mapping[str, CheckResult], budgets: Mapping[str, Budget]) -> 
     return verdict
 
 
-def _number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
-
-
 class _Loader:
-    """Validates the parsed YAML, reporting problems with the line they are on."""
+    """Parses standards.yaml, keeping each key's line so every error can point at it."""
 
-    def __init__(self, path: Path, text: str, known: Iterable[str]) -> None:
+    def __init__(self, path: Path, text: str) -> None:
         self.path = path
-        self.known = sorted(known)
         self.lines: dict[tuple[str, ...], int] = {}
         try:
             self._index(yaml.compose(text), ())
@@ -126,63 +129,39 @@ class _Loader:
                 self.lines[sub] = key_node.start_mark.line + 1
                 self._index(value_node, sub)
 
+    def line_of(self, keys: tuple[str, ...]) -> int:
+        return next((self.lines[keys[:n]] for n in range(len(keys), 0, -1) if keys[:n] in self.lines), 0)
+
     def fail(self, keys: tuple[str, ...], message: str) -> StandardsFileError:
-        line = next((self.lines[keys[:n]] for n in range(len(keys), 0, -1) if keys[:n] in self.lines), None)
+        line = self.line_of(keys)
         where = f"{self.path}:{line}" if line else str(self.path)
         return StandardsFileError(f"{where}: {'.'.join(keys) or 'file'}: {message}")
 
-    def budgets(self, value: Any, keys: tuple[str, ...]) -> dict[str, Budget]:
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            raise self.fail(keys, "expected a mapping of check names to budgets, e.g. `clicks: 10`")
-        return {str(name): self.budget(limit, (*keys, str(name))) for name, limit in value.items()}
-
-    def budget(self, value: Any, keys: tuple[str, ...]) -> Budget:
-        name = keys[-1]
-        if name not in self.known:
-            close = difflib.get_close_matches(name, self.known, n=1)
-            hint = f" Did you mean '{close[0]}'?" if close else ""
-            raise self.fail(keys, f"unknown check '{name}'.{hint} Known checks: {', '.join(self.known)}.")
-        if _number(value):
-            return Budget(fail=float(value))
-        if isinstance(value, dict) and value and set(value) <= {"warn", "fail"}:
-            for level, limit in value.items():
-                if not _number(limit):
-                    raise self.fail((*keys, level), f"expected a number >= 0, got {limit!r}")
-            budget = Budget(warn=value.get("warn"), fail=value.get("fail"))
+    def budgets(self, value: dict[str, Any] | None, keys: tuple[str, ...]) -> dict[str, Budget]:
+        budgets = {}
+        for name, limit in (value or {}).items():
+            budget = Budget(fail=float(limit)) if not isinstance(limit, dict) else Budget(**limit)
             if budget.warn is not None and budget.fail is not None and budget.warn > budget.fail:
-                raise self.fail(keys, f"warn ({budget.warn}) is above fail ({budget.fail})")
-            return budget
-        raise self.fail(keys, f"expected a number or {{warn: N, fail: N}}, got {value!r}")
+                raise self.fail((*keys, name), f"warn ({budget.warn:g}) is above fail ({budget.fail:g})")
+            budgets[name] = budget
+        return budgets
 
-    def load(self) -> Standards:
-        data = self.data
-        if data is None:
-            data = {}
+    def load(self, checks: Iterable[str]) -> Standards:
+        data = {} if self.data is None else self.data
         if not isinstance(data, dict):
-            raise self.fail((), "expected a mapping with 'defaults', 'tags' and 'journeys'")
-        for key in data:
-            if key not in SECTIONS:
-                close = difflib.get_close_matches(str(key), SECTIONS, n=1)
-                hint = f" Did you mean '{close[0]}'?" if close else ""
-                raise self.fail((str(key),), f"unknown section.{hint} Sections: {', '.join(SECTIONS)}.")
-        if data.get("version", 1) != 1:
-            raise self.fail(("version",), f"unsupported version {data['version']!r}; this pathwalk reads version 1")
-        groups = {}
-        for section in ("tags", "journeys"):
-            entries = data.get(section) or {}
-            if not isinstance(entries, dict):
-                raise self.fail((section,), "expected a mapping of names to budgets")
-            groups[section] = {
-                str(name).lstrip("@"): self.budgets(b, (section, str(name))) for name, b in entries.items()
+            raise self.fail((), "expected a mapping with 'defaults' and overrides (see README)")
+        problem = first_error(data, checks, self.line_of)
+        if problem is not None:
+            raise self.fail(*problem)
+        overrides = {
+            section: {
+                str(name).lstrip("@"): self.budgets(entry, (section, str(name)))
+                for name, entry in (data.get(section) or {}).items()
             }
-        return Standards(
-            defaults=self.budgets(data.get("defaults"), ("defaults",)),
-            tags=groups["tags"],
-            journeys=groups["journeys"],
-            source=str(self.path),
-        )
+            for section in OVERRIDES
+        }
+        return Standards(defaults=self.budgets(data.get("defaults"), ("defaults",)), source=str(self.path),
+                         **overrides)
 
 
 def load_standards(path: Path, known_checks: Iterable[str]) -> Standards:
@@ -196,4 +175,4 @@ def load_standards(path: Path, known_checks: Iterable[str]) -> Standards:
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise StandardsFileError(f"{path}: cannot read standards file: {exc}") from None
-    return _Loader(path, text, known_checks).load()
+    return _Loader(path, text).load(known_checks)

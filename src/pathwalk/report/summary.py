@@ -57,3 +57,27 @@ def load_summary(path: Path) -> dict[str, Any]:
     if data.get("schema") != SCHEMA:
         raise ValueError(f"{path}: not a pathwalk summary ({data.get('schema')!r}, expected {SCHEMA!r})")
     return data
+
+
+def render_markdown(records: Iterable[Mapping[str, Any]]) -> str:
+    """The same table in Markdown, for CI step summaries (e.g. $GITHUB_STEP_SUMMARY)."""
+    ordered = sorted(records, key=lambda r: (ORDER.get(r["status"], 9), r["nodeid"]))
+    header = ["journey", *(title for _, title in COLUMNS), "verdict"]
+    lines = ["## pathwalk friction summary", "", "| " + " | ".join(header) + " |",
+             "|" + "---|" * len(header)]
+    for r in ordered:
+        cells = [r["journey"].replace("|", "\\|"), *(_cell(r, c) for c, _ in COLUMNS), r["status"].upper()]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def render_changes(records: Iterable[Mapping[str, Any]]) -> list[str]:
+    """What moved since the baseline, journey by journey; REGRESSED marks a change over its margin."""
+    lines = []
+    for r in sorted(records, key=lambda r: r["nodeid"]):
+        for change in r.get("changes", []):
+            mark = "  REGRESSED" if change["regressed"] else ""
+            delta = change["after"] - change["before"]
+            lines.append(f"{r['journey'][:60]}: {change['check']} {change['before']:g} → {change['after']:g} "
+                         f"({delta:+g}){mark}")
+    return lines or ["no figure changed"]
