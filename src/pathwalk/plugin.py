@@ -136,6 +136,7 @@ def _recorder(request: pytest.FixtureRequest) -> Recorder:
     return recorder if recorder is not None else request.getfixturevalue("pathwalk_journey")  # type: ignore[no-any-return]
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_bdd_apply_tag(tag: str, function: Any) -> bool | None:
     """`@stage:...` and `@persona:...` tags describe the journey; they are not pytest marks."""
     return True if tag.startswith((STAGE, PERSONA)) else None
