@@ -44,6 +44,22 @@ def _hint(name: str, choices: Iterable[str]) -> str:
     return f" Did you mean '{close[0]}'?" if close else ""
 
 
+def _is_level(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+
+
+def _explain_budget(keys: tuple[str, ...], budget: Any) -> tuple[tuple[str, ...], str]:
+    """Point at the bad level inside a {warn, fail} mapping, not only at the budget."""
+    if isinstance(budget, dict) and budget:
+        for level, value in budget.items():
+            if level not in ("warn", "fail"):
+                return (*keys, str(level)), f"unknown level '{level}'.{_hint(str(level), ('warn', 'fail'))} " \
+                    "Levels: warn, fail."
+            if not _is_level(value):
+                return (*keys, str(level)), f"expected a number >= 0, got {value!r}"
+    return keys, f"expected a number >= 0 or {{warn: N, fail: N}}, got {budget!r}"
+
+
 def _explain(error: ValidationError, checks: list[str]) -> tuple[tuple[str, ...], str]:
     """Where the problem is (keys) and what to do about it."""
     keys = tuple(str(k) for k in error.absolute_path)
@@ -58,7 +74,7 @@ def _explain(error: ValidationError, checks: list[str]) -> tuple[tuple[str, ...]
     if keys == ("version",):
         return keys, f"unsupported version {error.instance!r}; this pathwalk reads version 1"
     if error.validator == "anyOf":
-        return keys, f"expected a number >= 0 or {{warn: N, fail: N}}, got {error.instance!r}"
+        return _explain_budget(keys, instance)
     expected: Any = error.validator_value
     if error.validator == "type" and "object" in expected:
         return keys, "expected a mapping of names to budgets, e.g. `clicks: 10`"
