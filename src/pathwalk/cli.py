@@ -100,6 +100,16 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _schema(args: argparse.Namespace) -> int:
+    import json
+
+    from pathwalk.checks import BUILTIN_CHECKS
+    from pathwalk.standards_schema import standards_schema
+
+    print(json.dumps(standards_schema(c.name for c in BUILTIN_CHECKS), indent=2))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pathwalk", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -118,6 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("summary", help="print the friction summary of the last walk")
     summary.add_argument("--file", default=str(SUMMARY))
     summary.set_defaults(run=_summary)
+    schema = commands.add_parser("schema", help="print the JSON Schema of standards.yaml (for editor completion)")
+    schema.set_defaults(run=_schema)
     return parser
 
 

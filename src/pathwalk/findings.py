@@ -27,11 +27,16 @@ class Finding:
 
 @dataclass
 class CheckResult:
-    """A check's figure for one journey and the findings behind it (the figure counts them)."""
+    """A check's figure for one journey and the findings behind it.
+
+    For most checks the figure is the number of findings (``counts_findings``), so the findings
+    beyond a budget are the evidence of a breach; a measured figure (a wait) keeps them all.
+    """
 
     check: str
     value: float
     findings: list[Finding] = field(default_factory=list)
+    counts_findings: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {"check": self.check, "value": self.value, "findings": [f.to_dict() for f in self.findings]}

@@ -101,7 +101,7 @@ def judge(results: Mapping[str, CheckResult], budgets: Mapping[str, Budget]) -> 
             continue
         for level, limit in (("fail", budget.fail), ("warn", budget.warn)):
             if limit is not None and result.value > limit:
-                beyond = result.findings[int(limit):] if result.value == len(result.findings) else result.findings
+                beyond = result.findings[int(limit):] if result.counts_findings else result.findings
                 verdict.breaches.append(Breach(name, level, result.value, limit, tuple(beyond)))
                 break
     return verdict
@@ -133,7 +133,7 @@ class _Loader:
         return next((self.lines[keys[:n]] for n in range(len(keys), 0, -1) if keys[:n] in self.lines), 0)
 
     def fail(self, keys: tuple[str, ...], message: str) -> StandardsFileError:
-        line = self.line_of(keys)
+        line = self.line_of(keys) if keys else 1
         where = f"{self.path}:{line}" if line else str(self.path)
         return StandardsFileError(f"{where}: {'.'.join(keys) or 'file'}: {message}")
 

@@ -161,6 +161,8 @@ class Trace:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Trace:
+        if not isinstance(data, dict):
+            raise TraceError(f"malformed trace: expected a JSON object, got {type(data).__name__}")
         schema = data.get("schema")
         if schema != SCHEMA:
             raise TraceError(f"unsupported trace schema {schema!r}; this pathwalk reads {SCHEMA!r}")

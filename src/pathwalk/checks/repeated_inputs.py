@@ -74,7 +74,7 @@ def find_repeated_inputs(trace: Trace) -> CheckResult:
         first = next((e for e in history if _repeats(asked, e)), None)
         if first is not None and asked.field not in reported:
             reported.add(asked.field)
-            what = asked.meaning if asked.meaning == first.meaning else "the same value"
+            what = asked.meaning if asked.meaning and asked.meaning == first.meaning else "the same value"
             found.append(finding(
                 trace, "repeated_inputs",
                 f"{action.element.describe()} asks again for {what}, already given in "

@@ -53,10 +53,12 @@ def render_table(records: Iterable[Mapping[str, Any]]) -> list[str]:
 
 
 def load_summary(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("schema") != SCHEMA:
-        raise ValueError(f"{path}: not a pathwalk summary ({data.get('schema')!r}, expected {SCHEMA!r})")
-    return data
+    data: Any = json.loads(path.read_text(encoding="utf-8"))
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if schema != SCHEMA:
+        raise ValueError(f"{path}: not a pathwalk summary ({schema!r}, expected {SCHEMA!r})")
+    summary: dict[str, Any] = data
+    return summary
 
 
 def render_markdown(records: Iterable[Mapping[str, Any]]) -> str:
