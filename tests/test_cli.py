@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import signal
 import subprocess
@@ -89,3 +90,10 @@ def test_report_open_serves_the_built_report(tmp_path: Path) -> None:
     with serve as (_, url), urllib.request.urlopen(url + "index.html") as response:
         assert response.status == 200
         assert "<html" in response.read().decode().lower()
+
+
+def test_the_published_schema_is_the_one_pathwalk_validates_with() -> None:
+    """standards.schema.json (for editors) must not drift from the checks pathwalk knows."""
+    done = subprocess.run([sys.executable, "-m", "pathwalk.cli", "schema"], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == json.loads((ROOT / "standards.schema.json").read_text())
+    assert "clicks" in json.loads(done.stdout)["properties"]["defaults"]["propertyNames"]["enum"]

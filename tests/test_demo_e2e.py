@@ -154,3 +154,11 @@ def test_allure_html_report_renders_the_journeys_in_chromium(walk: Walk) -> None
     for journey in expected_counts():
         assert journey in text
     assert re.search(r"Failed\s+4", text) and re.search(r"Passed\s+1", text)
+
+
+def test_summary_json_names_the_failed_standards(walk: Walk) -> None:
+    for journey, counts in expected_counts().items():
+        failed = {b["check"] for b in walk.record(journey)["breaches"] if b["level"] == "fail"}
+        assert failed == {c for c in ("repeated_inputs", "dead_ends") if counts[c] != "0"}, journey
+    assert walk.summary["run"]["browser"][0].startswith("chromium ")
+    assert walk.summary["run"]["base_url"][0].startswith("http://127.0.0.1:")
