@@ -36,7 +36,7 @@ Feature: Browsing
     And I follow "Blue mug"
     And I press "Add to basket"
 
-  @persona:mobile
+  @persona:phone
   Scenario: A link that is not there
     Given I am a first-time customer on the home page
     When I follow "Nowhere"
@@ -82,7 +82,7 @@ def test_precedence_warn_fail_broken_and_every_output(pytester: pytest.Pytester,
         "A link that is not there": "broken",
     }
     assert records["Products in one click"]["stage"] == "discover"
-    assert records["A link that is not there"]["persona"] == "mobile"
+    assert records["A link that is not there"]["persona"] == "phone"
     assert records["A mug on a strict budget"]["breaches"] == [
         {"check": "clicks", "level": "fail", "value": 3, "budget": 2.0}]
 

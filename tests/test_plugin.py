@@ -65,8 +65,12 @@ def test_journeys_are_walked_judged_and_summarised(project: pytest.Pytester) -> 
     ])
     # a step that cannot be done says what the customer saw instead
     result.stdout.fnmatch_lines(["*No link named 'Free lunch' on /. Buttons and links here: *'Products'*"])
-    # an undefined step names the step and the feature file
-    result.stdout.fnmatch_lines(['*Step definition is not found: When "I dance on the counter"*'])
+    # an undefined step names the feature file, the line and the closest steps that exist
+    result.stdout.fnmatch_lines([
+        "journeys/shop.feature:15: undefined step: When I dance on the counter",
+        "  Did you mean:",
+        "*`pathwalk steps` lists the built-in steps*",
+    ])
     assert "def _conclude" not in output  # messages, not tracebacks of pathwalk's internals
 
     summary = json.loads(project.path.joinpath("reports", "friction-summary.json").read_text())

@@ -13,8 +13,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import Browser, BrowserContext, Error, Playwright
+from playwright.sync_api import Browser, BrowserContext, Error, Page, Playwright
+
+from pathwalk.personas import NETWORKS, Persona
 
 QUIET_FLAGS = (
     "--disable-gpu",
@@ -71,9 +74,36 @@ def launch_chromium(playwright: Playwright, headless: bool = True) -> Browser:
         raise BrowserNotFound(f"Chromium at {path} did not start: {exc.message}. {INSTALL_HINT}") from None
 
 
-def new_customer_context(browser: Browser, base_url: str) -> BrowserContext:
-    """A fresh context: no cookies, storage or cache, as a first-time customer arrives."""
-    return browser.new_context(base_url=base_url, storage_state=None, locale="en-GB", service_workers="block")
+class Walk:
+    """The browser side of one journey: a fresh context and page for the persona walking it.
+
+    Switching persona mid-journey (a step "on a phone") closes the old context and opens a new
+    one: the customer is still a first-time customer, now on another device.
+    """
+
+    def __init__(self, browser: Browser, devices: dict[str, Any], base_url: str) -> None:
+        self.browser = browser
+        self.devices = devices
+        self.base_url = base_url
+        self.context: BrowserContext | None = None
+        self.persona: Persona | None = None
+
+    def open(self, persona: Persona) -> Page:
+        """A fresh context (no cookies, storage or cache) with the persona's device and network."""
+        self.close()
+        options = persona.context_options(self.devices)
+        self.context = self.browser.new_context(base_url=self.base_url, service_workers="block", **options)
+        self.persona = persona
+        page = self.context.new_page()
+        if persona.network:
+            session = self.context.new_cdp_session(page)
+            session.send("Network.emulateNetworkConditions", {"offline": False, **NETWORKS[persona.network]})
+        return page
+
+    def close(self) -> None:
+        if self.context is not None:
+            self.context.close()
+            self.context = None
 
 
 def install_browser() -> int:

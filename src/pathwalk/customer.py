@@ -6,13 +6,27 @@ accessible name, by label, or by visible text, as a person (or a screen reader) 
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from playwright.sync_api import Locator
 from playwright.sync_api import Page as BrowserPage
 
+from pathwalk.browser import Walk
+from pathwalk.personas import Persona
 from pathwalk.recorder import Recorder
 from pathwalk.trace import Action
+from pathwalk.values import JourneyValues, MissingSecret
+
+# Where an element sits, in words: its nearest landmark and that landmark's name or heading.
+_PLACE_JS = """el => {
+  const names = {NAV: "navigation", HEADER: "header", FOOTER: "footer", MAIN: "main content",
+                 FORM: "form", SECTION: "section", ASIDE: "sidebar", FIELDSET: "group", DIALOG: "dialog"};
+  const box = el.closest("nav, header, footer, main, form, section, aside, fieldset, dialog");
+  if (!box) return "";
+  const title = box.getAttribute("aria-label") || box.querySelector("legend, h1, h2, h3")?.innerText || "";
+  return names[box.tagName] + (title ? ` '${title.trim()}'` : "");
+}"""
 
 
 class JourneyError(Exception):
@@ -30,10 +44,31 @@ def _path(url: str) -> str:
 class Customer:
     """A first-time customer walking the site in one fresh browser context."""
 
-    def __init__(self, page: BrowserPage, recorder: Recorder, base_url: str) -> None:
-        self.page = page
+    def __init__(self, recorder: Recorder, walk: Walk, here: Path | None = None) -> None:
         self.recorder = recorder
-        self.base_url = base_url
+        self.walk = walk
+        self.here = here or Path.cwd()
+        self.values = JourneyValues()
+
+    @property
+    def page(self) -> BrowserPage:
+        return self.recorder.page
+
+    @property
+    def base_url(self) -> str:
+        return self.walk.base_url
+
+    def become(self, persona: Persona) -> None:
+        """Start again as a first-time customer with another persona (device, network...)."""
+        self.recorder.page = self.walk.open(persona)
+        self.recorder.trace.persona = persona.name
+
+    def value(self, text: str) -> str:
+        """The value to type: ``${ENV}`` secrets and ``{unique ...}`` values expanded."""
+        try:
+            return self.values.expand(text)
+        except MissingSecret as exc:
+            raise JourneyError(str(exc)) from None
 
     # -- finding things by what a person sees -------------------------------------------------
     def _one(self, candidates: Locator, what: str) -> Locator:
@@ -47,7 +82,15 @@ class Customer:
         hrefs = {candidates.nth(i).get_attribute("href") for i in range(count)}
         if None not in hrefs and len(hrefs) == 1:
             return candidates.first  # the same link shown twice (e.g. body and footer) is one choice
-        raise JourneyError(f"{count} elements match {what} on {where}; make the step more specific.")
+        listed = "; ".join(f"{i + 1}. {self._describe(candidates.nth(i))}" for i in range(count))
+        raise JourneyError(f"{count} elements match {what} on {where}: {listed}. Make the step more specific.")
+
+    def _describe(self, element: Locator) -> str:
+        role = element.evaluate("el => el.getAttribute('role') || el.tagName.toLowerCase()")
+        role = {"a": "link", "input": "field", "select": "field", "textarea": "field"}.get(role, role)
+        text = " ".join((element.inner_text() or element.get_attribute("aria-label") or "").split())
+        place = element.evaluate(_PLACE_JS)
+        return f"{role} '{text}'" + (f" in the {place}" if place else "")
 
     def _visible_choices(self) -> str:
         names = self.page.get_by_role("button").all_inner_texts() + self.page.get_by_role("link").all_inner_texts()
@@ -69,9 +112,14 @@ class Customer:
     def field(self, label: str) -> Locator:
         return self._one(self.page.get_by_label(label, exact=True), f"field labelled '{label}'")
 
+    def option(self, name: str, group: str | None = None) -> Locator:
+        scope = self.page.get_by_role("group", name=group, exact=True) if group else self.page
+        what = f"option '{name}'" + (f" in '{group}'" if group else "")
+        return self._one(scope.get_by_role("radio", name=name, exact=True), what)
+
     # -- doing things ---------------------------------------------------------------------------
     def open(self, path: str = "/") -> Action:
-        url = urljoin(self.base_url + "/", path.lstrip("/"))
+        url = urljoin(self.base_url + "/", self.value(path).lstrip("/"))
         return self.recorder.act("open", lambda: self.page.goto(url))
 
     def click(self, name: str) -> Action:
@@ -87,12 +135,12 @@ class Customer:
         return self.recorder.act("click", target.click, target)
 
     def fill(self, label: str, value: str) -> Action:
-        target = self.field(label)
-        return self.recorder.act("fill", lambda: target.fill(value), target, value)
+        target, typed = self.field(label), self.value(value)
+        return self.recorder.act("fill", lambda: target.fill(typed), target, typed)
 
     def select(self, label: str, option: str) -> Action:
-        target = self.field(label)
-        return self.recorder.act("select", lambda: target.select_option(label=option), target, option)
+        target, chosen = self.field(label), self.value(option)
+        return self.recorder.act("select", lambda: target.select_option(label=chosen), target, chosen)
 
     def check(self, label: str) -> Action:
         target = self.field(label)
@@ -102,9 +150,55 @@ class Customer:
         target = self.field(label)
         return self.recorder.act("uncheck", target.uncheck, target)
 
+    def pick(self, name: str, group: str | None = None) -> Action:
+        target = self.option(name, group)
+        return self.recorder.act("check", target.check, target)
+
+    def upload(self, label: str, file: str) -> Action:
+        path = (self.here / file).resolve()
+        if not path.is_file():
+            raise JourneyError(f"No file to upload at {path}; paths are relative to the feature file.")
+        target = self.field(label)
+        return self.recorder.act("upload", lambda: target.set_input_files(path), target)
+
+    def press_key(self, key: str) -> Action:
+        return self.recorder.act("key", lambda: self.page.keyboard.press(key))
+
+    def go_back(self) -> Action:
+        return self.recorder.act("back", self.page.go_back)
+
+    def reload(self) -> Action:
+        return self.recorder.act("reload", self.page.reload)
+
+    def wait(self, seconds: float) -> Action:
+        """The customer waits; recorded as waiting time like any slow page."""
+        return self.recorder.act("wait", lambda: self.page.wait_for_timeout(seconds * 1000))
+
+    # -- what the customer expects ------------------------------------------------------------
+    def _heading(self) -> str:
+        heading = self.page.get_by_role("heading", level=1).all_inner_texts()
+        return f"'{heading[0]}'" if heading else "no heading"
+
     def sees(self, text: str) -> None:
         """Assert the text is visible; say what the page shows when it is not."""
         if self.page.get_by_text(text).filter(visible=True).count() == 0:
-            heading = self.page.get_by_role("heading", level=1).all_inner_texts()
-            shown = f"'{heading[0]}'" if heading else "no heading"
-            raise JourneyError(f"Expected to see '{text}' on {_path(self.page.url)}, which shows {shown}.")
+            raise JourneyError(f"Expected to see '{text}' on {_path(self.page.url)}, which shows {self._heading()}.")
+
+    def does_not_see(self, text: str) -> None:
+        if self.page.get_by_text(text).filter(visible=True).count():
+            raise JourneyError(f"Expected not to see '{text}' on {_path(self.page.url)}, but it is there.")
+
+    def is_on(self, path: str) -> None:
+        if urlsplit(self.page.url).path != path:
+            raise JourneyError(f"Expected to be on {path}, but the customer is on {_path(self.page.url)}.")
+
+    def is_on_page(self, title: str) -> None:
+        headings = [" ".join(h.split()) for h in self.page.get_by_role("heading", level=1).all_inner_texts()]
+        if title not in headings and title not in self.page.title():
+            raise JourneyError(f"Expected the '{title}' page, but {_path(self.page.url)} shows {self._heading()}.")
+
+    def sees_error_on(self, label: str) -> None:
+        field = self.field(label)
+        invalid = field.evaluate("el => el.getAttribute('aria-invalid') === 'true' || !el.checkValidity()")
+        if not invalid:
+            raise JourneyError(f"Expected the '{label}' field to show an error on {_path(self.page.url)}; it does not.")

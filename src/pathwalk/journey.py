@@ -64,7 +64,7 @@ class Outcome:
             "nodeid": journey.nodeid,
             "tags": journey.tags,
             "stage": tagged(journey.tags, STAGE),
-            "persona": tagged(journey.tags, PERSONA),
+            "persona": self.trace.persona,
             "status": self.status,
             "base_url": self.trace.base_url,
             "browser": self.trace.browser,
@@ -88,7 +88,7 @@ class Outcome:
 def budgets_for(standards: Standards, trace: Trace) -> dict[str, Budget]:
     journey = trace.journey
     return standards.budgets_for(journey.name, journey.tags, feature=journey.feature,
-                                 stage=tagged(journey.tags, STAGE), persona=tagged(journey.tags, PERSONA))
+                                 stage=tagged(journey.tags, STAGE), persona=trace.persona)
 
 
 def finish(trace: Trace, standards: Standards, traces_dir: Path,

@@ -2,36 +2,41 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Playwright, sync_playwright
 from playwright.sync_api import Page as BrowserPage
 from pytest_bdd.exceptions import StepDefinitionNotFoundError
+from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from pathwalk import hooks
 from pathwalk.baseline import BaselineError, load_baseline
-from pathwalk.browser import BrowserNotFound, launch_chromium, new_customer_context
+from pathwalk.browser import BrowserNotFound, Walk, launch_chromium
 from pathwalk.checks import BUILTIN_CHECKS
 from pathwalk.collect import JourneyFile, is_journey_file
 from pathwalk.customer import Customer, JourneyError
-from pathwalk.journey import PERSONA, STAGE, breach_error, finish, slug
+from pathwalk.journey import PERSONA, STAGE, breach_error, finish, slug, tagged
+from pathwalk.personas import DEFAULT, Persona, PersonaError, find_persona, load_personas
 from pathwalk.recorder import Recorder
 from pathwalk.report import allure as allure_report
 from pathwalk.report.collector import RunReport, user_properties
 from pathwalk.settings import DEMO, Settings, add_options, read_settings
 from pathwalk.standards import StandardExceeded, Standards, StandardsFileError, load_standards
+from pathwalk.steps import STEP_MODULES
+from pathwalk.suggest import undefined_step_message, visible_step_patterns
 from pathwalk.trace import Journey
 
-pytest_plugins = ["pathwalk.steps"]
+pytest_plugins = list(STEP_MODULES)
 
 SETTINGS = pytest.StashKey[Settings]()
 STANDARDS = pytest.StashKey[Standards]()
 RECORDER = pytest.StashKey[Recorder]()
 BASELINE = pytest.StashKey[dict[str, dict[str, float]]]()
+PERSONAS = pytest.StashKey[dict[str, Persona]]()
+WALK = pytest.StashKey[Walk]()
 SHORT_ERRORS = (StandardExceeded, JourneyError, StepDefinitionNotFoundError)
 
 
@@ -68,7 +73,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.stash[STANDARDS] = load_standards(settings.standards, (c.name for c in BUILTIN_CHECKS))
         if settings.compare is not None:
             config.stash[BASELINE] = load_baseline(settings.compare)
-    except (StandardsFileError, BaselineError) as exc:
+        config.stash[PERSONAS] = load_personas(settings.personas)
+    except (StandardsFileError, BaselineError, PersonaError) as exc:
         raise pytest.UsageError(str(exc)) from None
     for item in items:
         if isinstance(item.parent, JourneyFile):
@@ -94,40 +100,64 @@ def pathwalk_base_url(pathwalk_settings: Settings) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def pathwalk_browser(pathwalk_settings: Settings) -> Iterator[Browser]:
+def pathwalk_playwright() -> Iterator[Playwright]:
     with sync_playwright() as playwright:
-        try:
-            browser = launch_chromium(playwright, headless=not pathwalk_settings.headed)
-        except BrowserNotFound as exc:
-            pytest.fail(str(exc), pytrace=False)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def pathwalk_browser(pathwalk_settings: Settings, pathwalk_playwright: Playwright) -> Iterator[Browser]:
+    """One Chromium per session (per xdist worker); each journey gets its own fresh context."""
+    try:
+        browser = launch_chromium(pathwalk_playwright, headless=not pathwalk_settings.headed)
+    except BrowserNotFound as exc:
+        pytest.fail(str(exc), pytrace=False)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def pathwalk_personas(pytestconfig: pytest.Config) -> dict[str, Persona]:
+    return pytestconfig.stash.get(PERSONAS, None) or load_personas(pytestconfig.stash[SETTINGS].personas)
+
+
+def journey_tags(item: pytest.Item) -> set[str]:
+    """The Gherkin tags of the scenario behind a test (its own and its feature's)."""
+    template = scenario_wrapper_template_registry.get(getattr(item, "obj", None))  # type: ignore[arg-type]
+    return set(template.tags) | set(template.feature.tags) if template is not None else set()
 
 
 @pytest.fixture
-def page(pathwalk_browser: Browser, pathwalk_base_url: str) -> Iterator[BrowserPage]:
-    """A page in a brand-new context: no cookies or storage, as a first-time customer."""
-    context = new_customer_context(pathwalk_browser, pathwalk_base_url)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
-def pathwalk_journey(request: pytest.FixtureRequest, page: BrowserPage, pathwalk_base_url: str,
-                     pathwalk_settings: Settings, pathwalk_browser: Browser) -> Recorder:
-    """The recorder of this journey; the scenario hooks fill in which journey it is."""
+def pathwalk_journey(request: pytest.FixtureRequest, pathwalk_browser: Browser, pathwalk_playwright: Playwright,
+                     pathwalk_base_url: str, pathwalk_settings: Settings,
+                     pathwalk_personas: dict[str, Persona]) -> Iterator[Recorder]:
+    """The recorder of this journey, walking in a fresh context as the journey's persona."""
     item = request.node
+    tagged_persona = tagged(sorted(journey_tags(item)), PERSONA)
+    try:
+        persona = find_persona(pathwalk_personas, tagged_persona or DEFAULT)
+    except PersonaError as exc:
+        pytest.fail(f"@persona:{tagged_persona}: {exc}", pytrace=False)
+    walk = Walk(pathwalk_browser, pathwalk_playwright.devices, pathwalk_base_url)
     artifacts = pathwalk_settings.traces / slug(item.nodeid)
     artifacts.mkdir(parents=True, exist_ok=True)
-    recorder = Recorder(Journey(name=item.name, nodeid=item.nodeid), page, artifacts, pathwalk_base_url,
-                        f"chromium {pathwalk_browser.version}")
-    item.stash[RECORDER] = recorder
-    return recorder
+    recorder = Recorder(Journey(name=item.name, nodeid=item.nodeid), walk.open(persona), artifacts,
+                        pathwalk_base_url, f"chromium {pathwalk_browser.version}")
+    recorder.trace.persona = persona.name
+    item.stash[RECORDER], item.stash[WALK] = recorder, walk
+    yield recorder
+    walk.close()
 
 
 @pytest.fixture
-def customer(request: pytest.FixtureRequest, pathwalk_journey: Recorder, pathwalk_base_url: str) -> Customer:
-    return Customer(pathwalk_journey.page, pathwalk_journey, pathwalk_base_url)
+def page(pathwalk_journey: Recorder) -> BrowserPage:
+    """The customer's current page (a fresh context: no cookies or storage)."""
+    return pathwalk_journey.page
+
+
+@pytest.fixture
+def customer(request: pytest.FixtureRequest, pathwalk_journey: Recorder) -> Customer:
+    return Customer(pathwalk_journey, request.node.stash[WALK], here=Path(request.node.path).parent)
 
 
 # -- pytest-bdd hooks: step boundaries into the recorder ------------------------------------
@@ -165,8 +195,13 @@ def pytest_bdd_step_error(request: pytest.FixtureRequest) -> None:
     _recorder(request).end_step("failed")
 
 
-def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, step: Any) -> None:
-    _recorder(request).undefined_step(step.keyword, step.name, step.line_number)
+def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, feature: Any, step: Any,
+                                      exception: BaseException) -> None:
+    """Say where the undefined step is and which defined steps it probably meant."""
+    recorder = _recorder(request)
+    recorder.undefined_step(step.keyword, step.name, step.line_number)
+    where = f"{recorder.trace.journey.feature_file}:{step.line_number}"
+    exception.args = (undefined_step_message(where, step.keyword, step.name, visible_step_patterns(request)),)
 
 
 # -- judging: after the walk, inside the test call, so a breach fails the test ----------------
@@ -199,5 +234,5 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     """Errors written for a person (breaches, steps that cannot be done) need no traceback."""
     report = yield
     if call.excinfo is not None and isinstance(call.excinfo.value, SHORT_ERRORS):
-        report.longrepr = re.sub(r"\nLine number:.*", "", str(call.excinfo.value), flags=re.S)
+        report.longrepr = str(call.excinfo.value)
     return report

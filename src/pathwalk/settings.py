@@ -18,6 +18,7 @@ DEMO = "demo"
 class Settings:
     base_url: str | None
     standards: Path
+    personas: Path
     reports: Path
     journeys: tuple[Path, ...]
     headed: bool
@@ -51,6 +52,7 @@ def add_options(parser: pytest.Parser) -> None:
                     help="with --pathwalk-compare: fail a journey whose figure grew by more than N (or N%%)")
     parser.addini("pathwalk_base_url", "site to walk; 'demo' starts the bundled demo shop", default="")
     parser.addini("pathwalk_standards", "experience standards YAML", default="standards.yaml")
+    parser.addini("pathwalk_personas", "personas YAML (optional)", default="personas.yaml")
     parser.addini("pathwalk_reports", "output folder for traces and summaries", default="reports")
     parser.addini("pathwalk_baselines", "folder of saved baselines", default=".pathwalk/baselines")
     parser.addini("pathwalk_journeys", "folders whose .feature files are journeys", type="paths",
@@ -80,6 +82,7 @@ def read_settings(config: pytest.Config) -> Settings:
     return Settings(
         base_url=base_url.rstrip("/") if base_url else None,
         standards=(root / standards).resolve(),
+        personas=(root / config.getini("pathwalk_personas")).resolve(),
         reports=(root / reports).resolve(),
         journeys=tuple(Path(p).resolve() for p in config.getini("pathwalk_journeys")),
         headed=bool(config.getoption("pathwalk_headed")),

@@ -125,6 +125,7 @@ class Trace:
     journey: Journey
     base_url: str = ""
     browser: str = ""
+    persona: str = "desktop"
     started_at: str = ""
     duration_s: float = 0.0
     outcome: str = "passed"  # passed | broken
@@ -171,6 +172,7 @@ class Trace:
                 journey=Journey(**data["journey"]),
                 base_url=data.get("base_url", ""),
                 browser=data.get("browser", ""),
+                persona=data.get("persona", "desktop"),
                 started_at=data.get("started_at", ""),
                 duration_s=data.get("duration_s", 0.0),
                 outcome=data.get("outcome", "passed"),

@@ -1,8 +1,9 @@
 """Clicks: every click, tick or choice the customer has to make.
 
-Definition: one per click, check, uncheck or select action (a select counts once, as a
-choice). Opening a URL, typing and pressing keys are not clicks. Fewer clicks to the goal is
-the usual interaction-cost measure (Nielsen Norman Group, "Interaction Cost").
+Definition: one per click, check, uncheck, select or upload action (a select counts once, as a
+choice; an upload is the click that opens the file picker). Opening a URL, typing and pressing
+keys are not clicks. Fewer clicks to the goal is the usual interaction-cost measure (Nielsen
+Norman Group, "Interaction Cost").
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathwalk.findings import Check, CheckResult, finding
 from pathwalk.trace import Trace
 
-CLICK_KINDS = frozenset({"click", "check", "uncheck", "select"})
+CLICK_KINDS = frozenset({"click", "check", "uncheck", "select", "upload"})
 
 
 def count_clicks(trace: Trace) -> CheckResult:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathwalk.findings import Check, CheckResult, finding
 from pathwalk.trace import Trace
 
-FIELD_KINDS = frozenset({"fill", "select", "check", "uncheck"})
+FIELD_KINDS = frozenset({"fill", "select", "check", "uncheck", "upload"})
 
 
 def count_form_fields(trace: Trace) -> CheckResult:
