@@ -162,7 +162,10 @@ class Customer:
         return self.recorder.act("upload", lambda: target.set_input_files(path), target)
 
     def press_key(self, key: str) -> Action:
-        return self.recorder.act("key", lambda: self.page.keyboard.press(key))
+        """Press a key where the focus is; through a locator, so a navigation it starts is waited for."""
+        focused = self.page.locator("*:focus")
+        target = focused if focused.count() == 1 else self.page.locator("body")
+        return self.recorder.act("key", lambda: target.press(key))
 
     def go_back(self) -> Action:
         return self.recorder.act("back", self.page.go_back)

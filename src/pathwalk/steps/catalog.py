@@ -22,6 +22,12 @@ class StepDoc:
     pattern: str
     description: str
     example: str
+    regex: str | None = None
+
+    def matches(self, text: str) -> bool:
+        """Whether a step's text (without its keyword) is this step."""
+        parser = parsers.re(self.regex) if self.regex else parsers.parse(self.pattern)
+        return bool(parser.is_matching(text))
 
 
 CATALOG: list[StepDoc] = []
@@ -37,7 +43,7 @@ def customer_step(group: str, pattern: str, example: str, *, regex: str | None =
 
     def register(func: F) -> F:
         description = (inspect.getdoc(func) or "").split("\n\n")[0].replace("\n", " ")
-        CATALOG.append(StepDoc(group, pattern, description, example))
+        CATALOG.append(StepDoc(group, pattern, description, example, regex))
         parser = parsers.re(regex) if regex else parsers.parse(pattern)
         step(parser, stacklevel=2)(func)  # injects the step fixture into the defining module
         return func
