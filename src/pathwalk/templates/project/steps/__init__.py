@@ -1,0 +1,1 @@
+"""This project's own steps, in the customer's words."""
