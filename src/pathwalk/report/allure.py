@@ -1,7 +1,8 @@
 """Publishing a journey's friction into its Allure test result, through the allure API only.
 
 A product manager reads: a `friction` label (none/warning/breach), a figures-vs-budgets table,
-every finding with step, page and element, and a screenshot at each dead end.
+a journey map (effort per step, markers where friction was found), every finding with step, page
+and element, and a screenshot at each dead end.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import allure
 
 from pathwalk.journey import Outcome
+from pathwalk.report.journey_map import journey_svg
 
 FRICTION_LABEL = {"pass": "none", "warn": "warning", "fail": "breach", "broken": "broken"}
 
@@ -48,12 +50,20 @@ def friction_table(outcome: Outcome) -> str:
     )
 
 
+def write_journey_map(outcome: Outcome) -> Path:
+    """The journey map beside the trace (``traces/<slug>.svg``), so it outlives the Allure results."""
+    path = outcome.trace_path.with_suffix(".svg")
+    path.write_text(journey_svg(outcome), encoding="utf-8")
+    return path
+
+
 def publish(outcome: Outcome) -> None:
-    """Attach figures, findings, the trace and dead-end screenshots to the running test."""
+    """Attach figures, findings, the journey map, the trace and dead-end screenshots to the running test."""
     allure.dynamic.label("friction", FRICTION_LABEL[outcome.status])
     for name, result in outcome.results.items():
         allure.dynamic.label(f"pathwalk.{name}", f"{result.value:g}")
     allure.attach(friction_table(outcome), name="Friction", attachment_type=allure.attachment_type.HTML)
+    allure.attach.file(str(write_journey_map(outcome)), name="Journey map", attachment_type=allure.attachment_type.SVG)
     figures = {name: r.value for name, r in outcome.results.items()}
     allure.attach(json.dumps(figures, indent=2), name="Friction figures",
                   attachment_type=allure.attachment_type.JSON)

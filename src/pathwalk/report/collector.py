@@ -2,7 +2,8 @@
 
 Each journey publishes its record in ``user_properties`` (JSON, so it survives xdist and is
 readable in JUnit XML); this collector gathers them from test reports, prints the terminal
-summary, and writes friction-summary.json, the baseline and the CI step summary at the end.
+summary, and writes friction-summary.json, the journey overview SVG, the baseline and the CI step
+summary at the end.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pytest
 
 from pathwalk.baseline import save_baseline
 from pathwalk.journey import Outcome
+from pathwalk.report.journey_map import overview_svg
 from pathwalk.report.summary import render_changes, render_markdown, render_table, write_summary
 from pathwalk.settings import Settings
 
@@ -84,6 +86,7 @@ class RunReport:
             return
         run = self.run_info()
         write_summary(self.settings.summary, self.records, run)
+        (self.settings.reports / "journey-overview.svg").write_text(overview_svg(self.records), encoding="utf-8")
         if self.settings.save is not None:
             save_baseline(self.settings.save, self.records, run)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
