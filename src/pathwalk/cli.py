@@ -43,6 +43,10 @@ def _allure_cli() -> list[str] | None:
 
 
 def _report(args: argparse.Namespace) -> int:
+    import os
+
+    from pathwalk.report.allure_run import find_config
+
     results, output = Path(args.results), Path(args.output)
     if not results.is_dir() or not any(results.iterdir()):
         print(f"pathwalk report: no Allure results in {results}/; walk the journeys first (`make demo`).",
@@ -54,16 +58,33 @@ def _report(args: argparse.Namespace) -> int:
         print(f"pathwalk report: the Allure 3 CLI (npm package 'allure') is not installed; {hint}.",
               file=sys.stderr)
         return 2
-    command = [*allure, "generate", str(results), "--output", str(output)]
-    done = subprocess.run(command, capture_output=True, text=True)
+    if output.exists() and any(output.iterdir()):
+        if not (output / "index.html").exists():
+            print(f"pathwalk report: {output}/ is not empty and holds no report; not overwriting it.", file=sys.stderr)
+            return 2
+        shutil.rmtree(output)  # Allure 3 nests a new report under output/awesome/ when output is not empty
+    history = Path(args.history) if args.history else results.parent / "history.jsonl"
+    # the project's allurerc (else pathwalk's own) reads where things are from these
+    env = {**os.environ, "PATHWALK_ALLURE_RESULTS": str(results), "PATHWALK_ALLURE_HISTORY": str(history),
+           "PATHWALK_SINGLE_FILE": "1" if args.single_file else "0"}
+    command = [*allure, "generate", str(results), "--output", str(output), "--config", str(find_config(Path.cwd()))]
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
     if done.returncode != 0:
         print(done.stdout + done.stderr, file=sys.stderr)
         print(f"pathwalk report: `{' '.join(command)}` failed (exit {done.returncode}).", file=sys.stderr)
         return done.returncode
     print(f"Allure report: {(output / 'index.html').resolve()}")
+    print(f"History: {history} (keep it between runs to see trends)")
+    if args.single_file:
+        if (output / "data").exists():
+            print("pathwalk report: the report is not a single file: set plugins.awesome.options.singleFile "
+                  "from PATHWALK_SINGLE_FILE in your allurerc.", file=sys.stderr)
+            return 2
+        print("A single self-contained file: open it in a browser or send it as it is.")
     if args.open:
         return _serve(output, args.port)
-    print("Allure's page loads its data over HTTP: view it with `pathwalk report --open`.")
+    if not args.single_file:
+        print("Allure's page loads its data over HTTP: view it with `pathwalk report --open`.")
     return 0
 
 
@@ -122,6 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="build the Allure HTML report with the pinned Allure 3")
     report.add_argument("--results", default=str(ALLURE_RESULTS))
     report.add_argument("--output", default=str(ALLURE_REPORT))
+    report.add_argument("--history", help="history file kept between runs for trends "
+                        "(default: history.jsonl beside the results folder)")
+    report.add_argument("--single-file", action="store_true",
+                        help="one self-contained index.html that opens without a server")
     report.add_argument("--open", action="store_true", help="then serve it on 127.0.0.1 until Ctrl-C")
     report.add_argument("--port", type=int, default=0, help="port for --open; 0 picks a free one")
     report.set_defaults(run=_report)

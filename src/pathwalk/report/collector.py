@@ -2,8 +2,8 @@
 
 Each journey publishes its record in ``user_properties`` (JSON, so it survives xdist and is
 readable in JUnit XML); this collector gathers them from test reports, prints the terminal
-summary, and writes friction-summary.json, the journey overview SVG, the baseline and the CI step
-summary at the end.
+summary, and writes friction-summary.json, the journey overview SVG, Allure's categories and
+environment, the baseline and the CI step summary at the end.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import pytest
 
 from pathwalk.baseline import save_baseline
 from pathwalk.journey import Outcome
+from pathwalk.report.allure_run import write_run_files
 from pathwalk.report.journey_map import overview_svg
 from pathwalk.report.summary import render_changes, render_markdown, render_table, write_summary
 from pathwalk.settings import Settings
@@ -87,6 +88,9 @@ class RunReport:
         run = self.run_info()
         write_summary(self.settings.summary, self.records, run)
         (self.settings.reports / "journey-overview.svg").write_text(overview_svg(self.records), encoding="utf-8")
+        alluredir = getattr(self.config.option, "allure_report_dir", None)
+        if alluredir:  # allure-pytest-bdd resolves --alluredir against the working directory too
+            write_run_files(Path(os.path.abspath(alluredir)), run)
         if self.settings.save is not None:
             save_baseline(self.settings.save, self.records, run)
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
