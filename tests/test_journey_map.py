@@ -159,8 +159,8 @@ def test_overview_has_a_row_per_journey_and_a_bar_per_budgeted_figure() -> None:
     ]
     first = by_class(rows[0], "bar")
     assert [bar.get("fill") for bar in first] == [COLOURS["pass"], COLOURS["fail"]]
-    assert int(first[0].get("width", "0")) == 40  # 6 of a fail budget of 12: half of the 80 px budget line
-    assert int(first[1].get("width", "0")) == 120  # anything over a budget of 0 runs to the end
+    assert int(first[0].get("width", "0")) == 30  # 6 of a fail budget of 12: half of the 60 px budget line
+    assert int(first[1].get("width", "0")) == 90  # anything over a budget of 0 runs to the end
 
 
 def test_overview_escapes_journey_names() -> None:

@@ -178,7 +178,7 @@ def budgeted_checks(records: Iterable[Mapping[str, Any]]) -> list[str]:
 def overview_svg(records: Sequence[Mapping[str, Any]]) -> str:
     """One row per journey; per budgeted figure a bar of its value against its fail budget (the line)."""
     checks = budgeted_checks(records)
-    name_w, col, unit, row_h, top = 450, 180, 80, 34, 80
+    name_w, col, unit, row_h, top = 400, 150, 60, 34, 80
     width = name_w + col * max(len(checks), 1) + 20
     height = top + row_h * len(records) + 40
     parts = [
@@ -202,7 +202,7 @@ def overview_svg(records: Sequence[Mapping[str, Any]]) -> str:
         parts.append(f"<rect x='20' y='{y + 6}' width='52' height='18' rx='3' fill='{COLOURS.get(status, '#757575')}'/>"
                      f"<text x='46' y='{y + 19}' font-size='11' fill='#fff' text-anchor='middle'>"
                      f"{text(status.upper())}</text>")
-        parts.append(f"<text x='80' y='{y + 19}' font-size='12'>{text(truncate(str(record.get('journey', '')), 60))}"
+        parts.append(f"<text x='80' y='{y + 19}' font-size='12'>{text(truncate(str(record.get('journey', '')), 52))}"
                      "</text>")
         for index, check in enumerate(checks):
             reference = _reference(record.get("budgets", {}).get(check, {}))
