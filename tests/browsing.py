@@ -10,7 +10,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 from pathwalk.browser import launch_chromium
 
@@ -31,6 +31,17 @@ def serve_directory(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def live_page(width: int = 1400, height: int = 1000) -> Iterator[Page]:
+    """A Chromium page kept open for several steps (click through a report, screenshot each view)."""
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser.new_page(viewport={"width": width, "height": height})
+        finally:
+            browser.close()
 
 
 def open_in_chromium(url: str, wait_for: str, screenshot: Path | None = None) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import allure
 
-from pathwalk.journey import Outcome
+from pathwalk.journey import STAGE, Outcome, tagged
 from pathwalk.report.journey_map import journey_svg
 
 FRICTION_LABEL = {"pass": "none", "warn": "warning", "fail": "breach", "broken": "broken"}
@@ -60,6 +60,10 @@ def write_journey_map(outcome: Outcome) -> Path:
 def publish(outcome: Outcome) -> None:
     """Attach figures, findings, the journey map, the trace and dead-end screenshots to the running test."""
     allure.dynamic.label("friction", FRICTION_LABEL[outcome.status])
+    allure.dynamic.label("persona", outcome.trace.persona)
+    stage = tagged(outcome.trace.journey.tags, STAGE)
+    if stage:
+        allure.dynamic.label("stage", stage)
     for name, result in outcome.results.items():
         allure.dynamic.label(f"pathwalk.{name}", f"{result.value:g}")
     allure.attach(friction_table(outcome), name="Friction", attachment_type=allure.attachment_type.HTML)
