@@ -117,6 +117,18 @@ def wait_image_loaded(image: Locator) -> None:
     image.page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
 
 
+def wait_until_drawn(page: Page) -> None:
+    """Charts animate in: wait until their shapes keep the same size from one poll to the next."""
+    page.wait_for_function(
+        """() => {
+            const sizes = JSON.stringify([...document.querySelectorAll('svg path')]
+                .map(p => Math.round(p.getBoundingClientRect().width)));
+            const still = window.__chartSizes === sizes;
+            window.__chartSizes = sizes;
+            return still;
+        }""", polling=250)
+
+
 def test_the_smooth_journey_passes_and_the_run_environment_is_shown(first: Run) -> None:
     with opened(first) as page:
         leaf = page.get_by_test_id("tree-leaf").filter(has_text=SMOOTH)
@@ -206,8 +218,8 @@ def test_the_second_run_shows_the_tightened_standard_and_the_history_of_both_run
         page.screenshot(path=SHOTS / "6-journey-history.png")
         page.get_by_text("Report", exact=True).first.click()
         page.get_by_text("Graphs", exact=True).click()
-        page.reload()  # charts drawn while the section slides in can come out half-size
         page.get_by_text("Journeys run by run").wait_for()
+        wait_until_drawn(page)
         page.screenshot(path=SHOTS / "7-graphs-trend.png")
 
 
