@@ -18,7 +18,6 @@ from typing import Any
 
 import pytest
 
-from pathwalk.steps import catalog as _catalog  # noqa: F401  (fills CATALOG)
 from pathwalk.steps import acting, expecting, navigation, who  # noqa: F401
 from pathwalk.steps.catalog import CATALOG
 from tests.catalog_site import catalog_site

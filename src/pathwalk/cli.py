@@ -131,6 +131,35 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _steps(args: argparse.Namespace) -> int:
+    from pathwalk import steps
+    from pathwalk.steps.catalog import render_catalog
+
+    for module in steps.STEP_MODULES:  # importing a step module registers its steps in the catalog
+        __import__(module)
+    print("\n".join(render_catalog()))
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from pathwalk.scaffold import init_project
+
+    directory = Path(args.directory).resolve()
+    try:
+        written = init_project(directory, force=args.force)
+    except FileExistsError as exc:
+        print(f"pathwalk init: {exc}", file=sys.stderr)
+        return 1
+    print(f"Created a pathwalk project in {directory} ({len(written)} files).")
+    print("Next:")
+    if directory != Path.cwd():
+        print(f"  cd {args.directory}")
+    print("  pytest                     # walks journeys/ against the bundled demo shop")
+    print("  pathwalk steps             # the steps you can write in a journey")
+    print("Then set pathwalk_base_url in pytest.ini to your own site.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pathwalk", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -153,6 +182,12 @@ def build_parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("summary", help="print the friction summary of the last walk")
     summary.add_argument("--file", default=str(SUMMARY))
     summary.set_defaults(run=_summary)
+    steps = commands.add_parser("steps", help="list the built-in journey steps, grouped, with examples")
+    steps.set_defaults(run=_steps)
+    init = commands.add_parser("init", help="create a journeys project that walks the demo shop out of the box")
+    init.add_argument("directory", nargs="?", default=".")
+    init.add_argument("--force", action="store_true", help="overwrite files that already exist")
+    init.set_defaults(run=_init)
     schema = commands.add_parser("schema", help="print the JSON Schema of standards.yaml (for editor completion)")
     schema.set_defaults(run=_schema)
     return parser
