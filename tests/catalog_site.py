@@ -51,6 +51,8 @@ PAGES = {
     "/second": ("Second page", "<p>Nothing else here.</p>"),
     "/ambiguous": ("Two ways on", AMBIGUOUS),
     "/whoami": ("Who am I", WHOAMI),
+    "/newsletter": ("Newsletter",
+                    '<form action="/thanks"><input name="addr" type="email"><button>Join</button></form>'),
 }
 
 

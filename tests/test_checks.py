@@ -423,10 +423,12 @@ def test_run_checks_runs_every_builtin_check_keyed_by_name() -> None:
 
     results = run_checks(trace)
 
-    assert list(results) == ["clicks", "repeated_inputs", "dead_ends", "form_fields", "wait_seconds"]
+    assert list(results) == ["clicks", "repeated_inputs", "dead_ends", "form_fields", "wait_seconds",
+                             "unlabelled_fields"]
     assert [check.name for check in BUILTIN_CHECKS] == list(results)
     assert {name: r.value for name, r in results.items()} == {
         "clicks": 1, "repeated_inputs": 1, "dead_ends": 1, "form_fields": 2, "wait_seconds": 1.5,
+        "unlabelled_fields": 0,
     }
     assert all(r.check == name for name, r in results.items())
 
@@ -438,3 +440,16 @@ def test_run_checks_accepts_other_checks() -> None:
     custom = Check(name="steps", unit="steps", definition="Gherkin steps.", source="test", run=steps_taken)
 
     assert run_checks(make_trace(), [custom]) == {"steps": CheckResult("steps", 4, [])}
+
+
+def test_a_field_without_any_label_is_a_finding() -> None:
+    from pathwalk.checks.unlabelled_fields import find_unlabelled_fields
+    from pathwalk.trace import Field
+
+    shown = page(0, url="http://shop.test/newsletter", heading="Newsletter",
+                 fields=[Field(label="", field_name="addr", input_type="email"), Field(label="Email")])
+    result = find_unlabelled_fields(make_trace(pages=[shown]))
+    assert result.value == 1
+    assert result.findings[0].message == "a email field 'addr' on 'Newsletter' has no label"
+    assert result.findings[0].where == "'When they add a lamp to the basket' (journeys/checkout.feature:11)"
+    assert result.findings[0].url.endswith("/newsletter")

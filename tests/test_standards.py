@@ -20,7 +20,7 @@ from pathwalk.standards import (
 )
 
 KNOWN = [check.name for check in BUILTIN_CHECKS]
-KNOWN_LIST = "clicks, dead_ends, form_fields, repeated_inputs, wait_seconds"
+KNOWN_LIST = "clicks, dead_ends, form_fields, repeated_inputs, unlabelled_fields, wait_seconds"
 
 
 def write(tmp_path: Path, text: str) -> Path:

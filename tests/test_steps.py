@@ -213,6 +213,15 @@ def test_unique_values_and_secrets(walked: Walked) -> None:
     assert 'And I fill in "Email" with "${CATALOG_SECRET_EMAIL}"' in [s["name"] for s in secret_journey["steps"]]
 
 
+def test_a_field_without_a_label_is_a_finding_that_fails_its_standard(tmp_path: Path) -> None:
+    write_project(tmp_path, 'Feature: F\n  Scenario: Joining the newsletter\n    Given I open "/newsletter"\n')
+    (tmp_path / "standards.yaml").write_text("defaults:\n  unlabelled_fields: 0\n")
+    run = walk(tmp_path)
+    assert run.returncode == 1
+    assert "Exceeds experience standard 'unlabelled_fields': 1 (budget 0)" in run.stdout
+    assert "a email field 'addr' on 'Newsletter' has no label" in run.stdout
+
+
 def test_a_missing_secret_is_a_broken_journey_that_says_what_to_export(tmp_path: Path) -> None:
     write_project(tmp_path, 'Feature: F\n  Scenario: S\n    Given I open "/form"\n'
                             '    When I fill in "Name" with "${NOT_SET_ANYWHERE}"\n')

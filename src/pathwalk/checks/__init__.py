@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pathwalk.checks import clicks, dead_ends, form_fields, repeated_inputs, wait_seconds
+from pathwalk.checks import clicks, dead_ends, form_fields, repeated_inputs, unlabelled_fields, wait_seconds
 from pathwalk.findings import Check, CheckResult
 from pathwalk.trace import Trace
 
@@ -18,6 +18,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
     dead_ends.CHECK,
     form_fields.CHECK,
     wait_seconds.CHECK,
+    unlabelled_fields.CHECK,
 )
 
 
