@@ -24,11 +24,12 @@ from pathwalk.report.allure_run import (
 )
 from pathwalk.standards import Budget, judge
 from pathwalk.suggest import undefined_step_message
-from pathwalk.trace import Action, Page
+from pathwalk.trace import Action, Field, Page
 from tests.traces import click, fill, make_trace, page
 
 ROOT = Path(__file__).resolve().parents[1]
-STRICT = {"clicks": Budget(None, 1), "repeated_inputs": Budget(None, 0), "dead_ends": Budget(None, 0)}
+STRICT = {"clicks": Budget(None, 1), "repeated_inputs": Budget(None, 0), "dead_ends": Budget(None, 0),
+          "unlabelled_fields": Budget(None, 0)}
 
 
 def category(status: str, error: BaseException) -> str | None:
@@ -57,6 +58,11 @@ def test_a_repeated_input_is_its_own_category_even_with_other_breaches() -> None
 
 def test_a_dead_end_is_its_own_category() -> None:
     assert category("failed", breach(click("Help"), pages=(page(0, status=404),))) == "Dead end"
+
+
+def test_an_unlabelled_field_is_its_own_category() -> None:
+    unlabelled = page(0, forms=1, fields=[Field(label="", field_name="addr")])
+    assert category("failed", breach(click("Join"), pages=(unlabelled,))) == "Unlabelled field"
 
 
 def test_other_standards_fall_under_exceeds_experience_standard() -> None:

@@ -11,6 +11,8 @@ import json
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -162,3 +164,41 @@ def test_summary_json_names_the_failed_standards(walk: Walk) -> None:
         assert failed == {c for c in ("repeated_inputs", "dead_ends") if counts[c] != "0"}, journey
     assert walk.summary["run"]["browser"][0].startswith("chromium ")
     assert walk.summary["run"]["base_url"][0].startswith("http://127.0.0.1:")
+
+
+def _attachment(walk: Walk, result: dict[str, Any], prefix: str) -> list[Path]:
+    folder = walk.reports / "allure-results"
+    return [folder / a["source"] for a in result["attachments"] if a["name"].startswith(prefix)]
+
+
+def test_failed_journeys_carry_a_playwright_trace_grouped_by_gherkin_step(walk: Walk) -> None:
+    results = walk.allure_results()
+    assert _attachment(walk, results[SMOOTH], "Playwright trace") == []  # kept only when it failed or broke
+    [trace] = _attachment(walk, results["A customer looks for how to return an item"], "Playwright trace")
+    with zipfile.ZipFile(trace) as archive:
+        events = [json.loads(line) for line in archive.read("trace.trace").decode().splitlines()]
+    groups = [e["title"] for e in events if e.get("method") == "tracingGroup"]
+    assert groups == [step["name"] for step in results["A customer looks for how to return an item"]["steps"]]
+
+
+def test_repeated_inputs_are_pictured_with_the_field_outlined(walk: Walk) -> None:
+    result = walk.allure_results()["A guest buys the blue mug through the standard checkout"]
+    pictures = _attachment(walk, result, "repeated_inputs:")
+    assert [p.name.endswith(".svg") for p in pictures] == [True, True, True]
+    svg = ET.fromstring(pictures[0].read_text())
+    ns = "{http://www.w3.org/2000/svg}"
+    assert svg.find(f"{ns}image") is not None and svg.find(f"{ns}rect") is not None
+    assert "Billing street address" in svg.findtext(f"{ns}title", "")
+
+
+def test_steps_show_their_effort_not_fixture_objects(walk: Walk) -> None:
+    result = walk.allure_results()["A guest buys the blue mug through the standard checkout"]
+    by_name = {s["name"]: {p["name"]: p["value"] for p in s.get("parameters", [])} for s in result["steps"]}
+    assert by_name['When I add the "Blue mug" to my basket'] == {
+        "product": "'Blue mug'", "clicks": "2", "fields filled": "0", "waited": by_name[
+            'When I add the "Blue mug" to my basket']["waited"]}
+    assert all("customer" not in params for params in by_name.values())
+    labels = {(x["name"], x["value"]) for x in result["labels"]}
+    assert {("feature", "Buying a product"), ("epic", "Customer journeys"),
+            ("story", "A guest buys the blue mug through the standard checkout")} <= labels
+    assert [link["name"] for link in result["links"]][:2] == ["/", "/products/blue-mug"]

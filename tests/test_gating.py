@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from pathwalk.browser import video_encoder
+
 pytest_plugins = ["pytester"]
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
+ENCODER = video_encoder()  # resolved before pytester points HOME at a temporary folder
 INI = "[pytest]\npathwalk_base_url = demo\naddopts = -p no:cacheprovider\nmarkers = checkout\n"
 
 LAYERS = """\
@@ -180,3 +183,26 @@ def test_bad_baseline_options_are_usage_errors(pytester: pytest.Pytester, args: 
     result = project.runpytest_subprocess(*args)
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines([message])
+
+
+def test_screenshot_and_video_options(pytester: pytest.Pytester, tmp_path: Path) -> None:
+    project = make_project(pytester, LAYERS.split("  @checkout")[0], "version: 1\n")
+    assert ENCODER is not None and ENCODER.exists(), "make setup runs `pathwalk install-browser`, which adds ffmpeg"
+    project._monkeypatch.setenv("PLAYWRIGHT_BROWSERS_PATH", str(ENCODER.parent.parent))  # pytester moves HOME
+    always = project.runpytest_subprocess("--pathwalk-screenshots=always", "--pathwalk-video=on",
+                                          f"--alluredir={tmp_path / 'always'}")
+    always.assert_outcomes(passed=1)
+    [result] = [json.loads(p.read_text()) for p in (tmp_path / "always").glob("*-result.json")]
+    assert [a["name"] for s in result["steps"] for a in s.get("attachments", [])] == ["After the step"] * 2
+    assert [a["name"] for a in result["attachments"] if a["type"] == "video/webm"] == ["Video"]
+
+    never = project.runpytest_subprocess("--pathwalk-screenshots=never", "--pathwalk-tracing=on",
+                                         f"--alluredir={tmp_path / 'never'}")
+    never.assert_outcomes(passed=1)
+    [result] = [json.loads(p.read_text()) for p in (tmp_path / "never").glob("*-result.json")]
+    assert all(not s.get("attachments") for s in result["steps"])
+    assert any(a["name"].startswith("Playwright trace") for a in result["attachments"])  # tracing=on keeps it
+
+    bad = project.runpytest_subprocess("-o", "pathwalk_screenshots=sometimes")
+    assert bad.ret == pytest.ExitCode.USAGE_ERROR
+    bad.stderr.fnmatch_lines(["*pathwalk_screenshots = 'sometimes': use one of on-friction, always, never*"])

@@ -8,6 +8,7 @@ answers with floods of refused connections.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -81,32 +82,110 @@ class Walk:
     one: the customer is still a first-time customer, now on another device.
     """
 
-    def __init__(self, browser: Browser, devices: dict[str, Any], base_url: str) -> None:
+    def __init__(self, browser: Browser, devices: dict[str, Any], base_url: str, *, tracing: bool = False,
+                 video_dir: Path | None = None) -> None:
         self.browser = browser
         self.devices = devices
         self.base_url = base_url
+        self.tracing = tracing
+        self.video_dir = video_dir
         self.context: BrowserContext | None = None
         self.persona: Persona | None = None
+        self.videos: list[Path] = []
+        self._tracing_now = False
 
     def open(self, persona: Persona) -> Page:
         """A fresh context (no cookies, storage or cache) with the persona's device and network."""
         self.close()
         options = persona.context_options(self.devices)
+        if self.video_dir is not None:
+            options["record_video_dir"] = str(self.video_dir)
         self.context = self.browser.new_context(base_url=self.base_url, service_workers="block", **options)
         self.persona = persona
+        if self.tracing:
+            self.context.tracing.start(screenshots=True, snapshots=True, sources=False, title=persona.name)
+            self._tracing_now = True
         page = self.context.new_page()
+        if page.video is not None:
+            self.videos.append(Path(page.video.path()))
         if persona.network:
             session = self.context.new_cdp_session(page)
             session.send("Network.emulateNetworkConditions", {"offline": False, **NETWORKS[persona.network]})
         return page
 
+    def group(self, name: str) -> None:
+        """Open a named group in the Playwright trace (one per Gherkin step)."""
+        if self._tracing_now and self.context is not None:
+            self.context.tracing.group(name)
+
+    def group_end(self) -> None:
+        if self._tracing_now and self.context is not None:
+            self.context.tracing.group_end()
+
+    def stop_tracing(self, keep: Path | None) -> Path | None:
+        """Stop the trace, saving it to ``keep`` (or discarding it when None)."""
+        if not self._tracing_now or self.context is None:
+            return None
+        self.context.tracing.stop(path=str(keep) if keep else None)
+        self._tracing_now = False
+        return keep
+
     def close(self) -> None:
+        """Close the context; its video is complete only after this."""
         if self.context is not None:
+            self.stop_tracing(None)
             self.context.close()
             self.context = None
 
 
+def _playwright_revision(name: str) -> str | None:
+    import playwright
+
+    listing = Path(playwright.__file__).parent / "driver" / "package" / "browsers.json"
+    try:
+        entries = json.loads(listing.read_text())["browsers"]
+    except (OSError, ValueError, KeyError):
+        return None
+    return next((str(e["revision"]) for e in entries if e.get("name") == name), None)
+
+
+def video_encoder() -> Path | None:
+    """Where Playwright looks for the ffmpeg it records videos with (Linux)."""
+    revision = _playwright_revision("ffmpeg")
+    root = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or Path.home() / ".cache" / "ms-playwright")
+    return root / f"ffmpeg-{revision}" / "ffmpeg-linux" if revision else None
+
+
+def install_video_encoder() -> bool:
+    """Playwright's ffmpeg, or the system's linked where Playwright looks (videos are optional)."""
+    target = video_encoder()
+    if target is None or target.exists():
+        return target is not None
+    done = subprocess.run([sys.executable, "-m", "playwright", "install", "ffmpeg"], capture_output=True, text=True)
+    if done.returncode == 0 and target.exists():
+        return True
+    system = shutil.which("ffmpeg")
+    if system is None and shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        subprocess.run(["apt-get", "install", "-y", "-qq", "ffmpeg"],
+                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}, capture_output=True)
+        system = shutil.which("ffmpeg")
+    if system is None:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.symlink_to(system)
+    return True
+
+
 def install_browser() -> int:
+    """Chromium (for walking) and ffmpeg (for optional videos), each Playwright's or the system's."""
+    status = _install_chromium()
+    if status == 0:
+        print("pathwalk: video recording " + ("ready." if install_video_encoder() else
+              "unavailable (no ffmpeg); --pathwalk-video needs `playwright install ffmpeg`."))
+    return status
+
+
+def _install_chromium() -> int:
     """Make a Chromium available: Playwright's download first, Debian's package as the fallback."""
     print("pathwalk: installing Chromium with `playwright install chromium` ...", flush=True)
     try:

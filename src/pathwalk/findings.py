@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from pathwalk.trace import Trace
+from pathwalk.trace import Action, Trace
 
 
 @dataclass
@@ -51,6 +51,17 @@ class Check:
     definition: str
     source: str
     run: Callable[[Trace], CheckResult]
+
+
+def element_evidence(trace: Trace, action: Action) -> dict[str, str]:
+    """The page screenshot the action happened on and the element's box, for a highlighted picture."""
+    page = trace.pages[action.page] if action.page is not None and action.page < len(trace.pages) else None
+    if page is None or not page.screenshot:
+        return {}
+    evidence = {"screenshot": page.screenshot, "scale": f"{page.scale:g}"}
+    if action.box:
+        evidence["box"] = ",".join(f"{v:g}" for v in action.box)
+    return evidence
 
 
 def finding(trace: Trace, check: str, message: str, step: int | None, url: str, **extra: Any) -> Finding:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page as BrowserPage
 from pytest_bdd.exceptions import StepDefinitionNotFoundError
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from pathwalk import hooks
 from pathwalk.baseline import BaselineError, load_baseline
-from pathwalk.browser import BrowserNotFound, Walk, launch_chromium
+from pathwalk.browser import BrowserNotFound, Walk, launch_chromium, video_encoder
 from pathwalk.checks import BUILTIN_CHECKS
 from pathwalk.collect import JourneyFile, is_journey_file
 from pathwalk.customer import Customer, JourneyError
@@ -22,7 +24,9 @@ from pathwalk.journey import PERSONA, STAGE, breach_error, finish, slug, tagged
 from pathwalk.personas import DEFAULT, Persona, PersonaError, find_persona, load_personas
 from pathwalk.recorder import Recorder
 from pathwalk.report import allure as allure_report
+from pathwalk.report.allure_steps import add_step_effort, attach_screen, keep_written_parameters
 from pathwalk.report.collector import RunReport, user_properties
+from pathwalk.report.journey_map import step_breakdown
 from pathwalk.settings import DEMO, Settings, add_options, read_settings
 from pathwalk.standards import StandardExceeded, Standards, StandardsFileError, load_standards
 from pathwalk.steps import STEP_MODULES
@@ -37,6 +41,7 @@ RECORDER = pytest.StashKey[Recorder]()
 BASELINE = pytest.StashKey[dict[str, dict[str, float]]]()
 PERSONAS = pytest.StashKey[dict[str, Persona]]()
 WALK = pytest.StashKey[Walk]()
+FAILING = ("fail", "broken")
 SHORT_ERRORS = (StandardExceeded, JourneyError, StepDefinitionNotFoundError)
 
 
@@ -76,6 +81,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.stash[PERSONAS] = load_personas(settings.personas)
     except (StandardsFileError, BaselineError, PersonaError) as exc:
         raise pytest.UsageError(str(exc)) from None
+    encoder = video_encoder()
+    if settings.video and (encoder is None or not encoder.exists()):
+        raise pytest.UsageError(
+            f"--pathwalk-video=on needs ffmpeg at {encoder}: run `pathwalk install-browser` (it installs "
+            "Playwright's ffmpeg, or links the system's where Playwright's cannot be downloaded).")
     for item in items:
         if isinstance(item.parent, JourneyFile):
             item.add_marker(pytest.mark.usefixtures("pathwalk_journey"))
@@ -138,9 +148,10 @@ def pathwalk_journey(request: pytest.FixtureRequest, pathwalk_browser: Browser, 
         persona = find_persona(pathwalk_personas, tagged_persona or DEFAULT)
     except PersonaError as exc:
         pytest.fail(f"@persona:{tagged_persona}: {exc}", pytrace=False)
-    walk = Walk(pathwalk_browser, pathwalk_playwright.devices, pathwalk_base_url)
     artifacts = pathwalk_settings.traces / slug(item.nodeid)
     artifacts.mkdir(parents=True, exist_ok=True)
+    walk = Walk(pathwalk_browser, pathwalk_playwright.devices, pathwalk_base_url,
+                tracing=pathwalk_settings.tracing != "off", video_dir=artifacts if pathwalk_settings.video else None)
     recorder = Recorder(Journey(name=item.name, nodeid=item.nodeid), walk.open(persona), artifacts,
                         pathwalk_base_url, f"chromium {pathwalk_browser.version}")
     recorder.trace.persona = persona.name
@@ -184,15 +195,37 @@ def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, sce
 
 
 def pytest_bdd_before_step(request: pytest.FixtureRequest, step: Any) -> None:
-    _recorder(request).begin_step(step.keyword, step.name, step.line_number)
+    recorder = _recorder(request)
+    recorder.begin_step(step.keyword, step.name, step.line_number)
+    request.node.stash[WALK].group(f"{step.keyword} {step.name}")
 
 
-def pytest_bdd_after_step(request: pytest.FixtureRequest) -> None:
-    _recorder(request).end_step("passed")
+@pytest.hookimpl(trylast=True)  # after allure-pytest-bdd has listed the step's arguments
+def pytest_bdd_before_step_call(request: pytest.FixtureRequest, step: Any, step_func_args: dict[str, Any]) -> None:
+    keep_written_parameters(request.config, step, step_func_args)
 
 
-def pytest_bdd_step_error(request: pytest.FixtureRequest) -> None:
-    _recorder(request).end_step("failed")
+def _close_step(request: pytest.FixtureRequest, step: Any, outcome: str) -> None:
+    """Record the step's end; while its Allure step is still open, add its effort and a screenshot."""
+    recorder = _recorder(request)
+    recorder.end_step(outcome)
+    if recorder.current_step is not None:
+        add_step_effort(request.config, step, step_breakdown(recorder.trace)[recorder.current_step].as_parameters())
+    shots = request.config.stash[SETTINGS].screenshots
+    if shots == "always" or (outcome == "failed" and shots != "never"):
+        with suppress(PlaywrightError):
+            attach_screen(recorder.page.screenshot(), "After the step" if outcome == "passed" else "Where it broke")
+    request.node.stash[WALK].group_end()
+
+
+@pytest.hookimpl(tryfirst=True)  # before allure-pytest-bdd closes the step
+def pytest_bdd_after_step(request: pytest.FixtureRequest, step: Any) -> None:
+    _close_step(request, step, "passed")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_bdd_step_error(request: pytest.FixtureRequest, step: Any) -> None:
+    _close_step(request, step, "failed")
 
 
 def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, feature: Any, step: Any,
@@ -212,7 +245,11 @@ def _conclude(item: pytest.Item, error: BaseException | None) -> None:
     settings, standards = item.config.stash[SETTINGS], item.config.stash[STANDARDS]
     baseline = item.config.stash.get(BASELINE, None)
     outcome = finish(recorder.finish(error), standards, settings.traces, baseline, settings.compare_fail)
-    allure_report.publish(outcome)
+    walk = item.stash[WALK]
+    keep = settings.tracing == "on" or (settings.tracing == "retain-on-failure" and outcome.status in FAILING)
+    playwright_trace = walk.stop_tracing(recorder.artifacts / "playwright-trace.zip" if keep else None)
+    walk.close()  # a video is complete only once its context is closed
+    allure_report.publish(outcome, settings.screenshots, playwright_trace, walk.videos)
     item.user_properties.extend(user_properties(outcome))
     item.config.hook.pathwalk_journey_finished(item=item, outcome=outcome)
     if error is None and outcome.status == "fail":

@@ -61,7 +61,7 @@
         required: el.required === true,
       }));
     return {
-      document: performance.timeOrigin, url: location.href, status: nav ? (nav.responseStatus || null) : null,
+      document: performance.timeOrigin, url: location.href, scale: devicePixelRatio, status: nav ? (nav.responseStatus || null) : null,
       title: document.title, heading: this.text(document.querySelector("h1")).slice(0, 200),
       links: all("a[href]").filter((a) => this.leadsOn(a)).length,
       buttons: all("button, input[type=submit], input[type=button], input[type=image], [role=button]")

@@ -72,11 +72,12 @@ class Recorder:
         """Do one customer action, timing it until the page has settled, and record it."""
         page = self.observe()
         element = Element(**target.evaluate(f"el => ({probe_js()}).describe(el)")) if target else Element()
+        box = self._box(target) if target else None
         action = Action(
             index=len(self.trace.actions), step=self.current_step, kind=kind, url=self.page.url,
             page=page.index if page else None, element=element,
             value_hash=self.hash_value(value) if value is not None else None,
-            value_length=len(value) if value is not None else 0, started=self.now(),
+            value_length=len(value) if value is not None else 0, started=self.now(), box=box,
         )
         self.trace.actions.append(action)
         started = time.monotonic()
@@ -85,6 +86,17 @@ class Recorder:
         action.settled_s = round(time.monotonic() - started, 3)
         self.observe()
         return action
+
+    def _box(self, target: Locator) -> list[float] | None:
+        """The target's box in page coordinates (the screenshots are full pages)."""
+        try:
+            box = target.bounding_box(timeout=2000)
+            scroll = self.page.evaluate("[scrollX, scrollY]")
+        except Error:
+            return None
+        if box is None:
+            return None
+        return [round(box["x"] + scroll[0]), round(box["y"] + scroll[1]), round(box["width"]), round(box["height"])]
 
     def observe(self) -> Page | None:
         """Read the current document; record it if the customer has just arrived there."""
@@ -102,6 +114,7 @@ class Recorder:
             index=len(self.trace.pages), step=self.current_step, url=seen["url"], status=seen["status"],
             title=seen["title"], heading=seen["heading"], links=seen["links"], buttons=seen["buttons"],
             forms=seen["forms"], fields=[Field(**f) for f in seen["fields"]], arrived=self.now(),
+            scale=float(seen.get("scale") or 1.0),
         )
         page.screenshot = self._screenshot(page.index)
         self.trace.pages.append(page)
@@ -110,7 +123,7 @@ class Recorder:
     def _screenshot(self, index: int) -> str | None:
         path = self.artifacts / f"page-{index:02d}.png"
         try:
-            self.page.screenshot(path=str(path))
+            self.page.screenshot(path=str(path), full_page=True)
         except Error:
             return None
         return str(path)

@@ -12,6 +12,15 @@ from pathwalk.baseline import BaselineError, Margin, baseline_path, parse_margin
 from pathwalk.checks import BUILTIN_CHECKS
 
 DEMO = "demo"
+TRACING = ("retain-on-failure", "on", "off")
+SCREENSHOTS = ("on-friction", "always", "never")
+
+
+def _choice(config: pytest.Config, name: str, choices: tuple[str, ...]) -> str:
+    value = str(config.getoption(name) or config.getini(name))
+    if value not in choices:
+        raise pytest.UsageError(f"{name} = {value!r}: use one of {', '.join(choices)}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -22,6 +31,9 @@ class Settings:
     reports: Path
     journeys: tuple[Path, ...]
     headed: bool
+    tracing: str = "retain-on-failure"
+    video: bool = False
+    screenshots: str = "on-friction"
     save: Path | None = None
     compare: Path | None = None
     compare_fail: dict[str, Margin] = field(default_factory=dict)
@@ -45,6 +57,13 @@ def add_options(parser: pytest.Parser) -> None:
     group.addoption("--pathwalk-reports", metavar="DIR",
                     help="where traces, screenshots and summaries go (ini: pathwalk_reports; default reports)")
     group.addoption("--pathwalk-headed", action="store_true", help="show the browser window")
+    group.addoption("--pathwalk-tracing", choices=TRACING,
+                    help="Playwright trace per journey, one group per Gherkin step (ini: pathwalk_tracing; "
+                         "default retain-on-failure: kept and attached for failed and broken journeys)")
+    group.addoption("--pathwalk-video", choices=("on", "off"), help="record a video of each journey (default off)")
+    group.addoption("--pathwalk-screenshots", choices=SCREENSHOTS,
+                    help="screenshots in the report: at findings (on-friction, default), after every step "
+                         "(always) or none (never) (ini: pathwalk_screenshots)")
     group.addoption("--pathwalk-save", metavar="NAME",
                     help="save this run's figures as baseline NAME (in pathwalk_baselines)")
     group.addoption("--pathwalk-compare", metavar="NAME", help="show each journey's changes against baseline NAME")
@@ -54,6 +73,8 @@ def add_options(parser: pytest.Parser) -> None:
     parser.addini("pathwalk_standards", "experience standards YAML", default="standards.yaml")
     parser.addini("pathwalk_personas", "personas YAML (optional)", default="personas.yaml")
     parser.addini("pathwalk_reports", "output folder for traces and summaries", default="reports")
+    parser.addini("pathwalk_tracing", "retain-on-failure | on | off", default="retain-on-failure")
+    parser.addini("pathwalk_screenshots", "on-friction | always | never", default="on-friction")
     parser.addini("pathwalk_baselines", "folder of saved baselines", default=".pathwalk/baselines")
     parser.addini("pathwalk_journeys", "folders whose .feature files are journeys", type="paths",
                   default=["journeys"])
@@ -86,6 +107,9 @@ def read_settings(config: pytest.Config) -> Settings:
         reports=(root / reports).resolve(),
         journeys=tuple(Path(p).resolve() for p in config.getini("pathwalk_journeys")),
         headed=bool(config.getoption("pathwalk_headed")),
+        tracing=_choice(config, "pathwalk_tracing", TRACING),
+        video=config.getoption("pathwalk_video") == "on",
+        screenshots=_choice(config, "pathwalk_screenshots", SCREENSHOTS),
         save=save_path,
         compare=compare_path,
         compare_fail=margins,

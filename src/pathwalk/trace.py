@@ -84,6 +84,7 @@ class Page:
     fields: list[Field] = field(default_factory=list)
     screenshot: str | None = None
     arrived: float = 0.0
+    scale: float = 1.0  # device pixels per CSS pixel in the screenshot
 
     @property
     def ways_forward(self) -> int:
@@ -104,6 +105,7 @@ class Action:
     value_length: int = 0
     started: float = 0.0
     settled_s: float = 0.0
+    box: list[float] | None = None  # x, y, width, height in page pixels: where to highlight it
 
 
 @dataclass

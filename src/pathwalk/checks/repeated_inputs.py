@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pathwalk.findings import Check, CheckResult, Finding, finding
+from pathwalk.findings import Check, CheckResult, Finding, element_evidence, finding
 from pathwalk.trace import Action, Element, Trace
 
 INPUT_KINDS = frozenset({"fill", "select"})
@@ -80,7 +80,8 @@ def find_repeated_inputs(trace: Trace) -> CheckResult:
                 f"{action.element.describe()} asks again for {what}, already given in "
                 f"{first.action.element.describe()} at step {trace.where(first.action.step)}",
                 action.step, action.url, element=action.element.describe(),
-                evidence={"first_url": first.action.url, "first_where": trace.where(first.action.step)},
+                evidence={"first_url": first.action.url, "first_where": trace.where(first.action.step),
+                          **element_evidence(trace, action)},
             ))
         history.append(asked)
     return CheckResult("repeated_inputs", len(found), found)

@@ -8,7 +8,7 @@ customer's flow of thought is interrupted (Nielsen, "Response Times: The 3 Impor
 
 from __future__ import annotations
 
-from pathwalk.findings import Check, CheckResult, finding
+from pathwalk.findings import Check, CheckResult, element_evidence, finding
 from pathwalk.trace import Trace
 
 NOTICEABLE_S = 1.0
@@ -18,7 +18,8 @@ def longest_wait(trace: Trace) -> CheckResult:
     found = [
         finding(trace, "wait_seconds",
                 f"waited {action.settled_s:.1f} s after {action.kind} on {action.element.describe()}",
-                action.step, action.url, element=action.element.describe())
+                action.step, action.url, element=action.element.describe(),
+                evidence=element_evidence(trace, action))
         for action in trace.actions
         if action.settled_s > NOTICEABLE_S
     ]

@@ -8,14 +8,18 @@ and element, and a screenshot at each dead end.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import allure
 
 from pathwalk.journey import STAGE, Outcome, tagged
+from pathwalk.report.evidence import highlight_svg
 from pathwalk.report.journey_map import journey_svg
 
+SEVERITIES = ("blocker", "critical", "normal", "minor", "trivial")
 FRICTION_LABEL = {"pass": "none", "warn": "warning", "fail": "breach", "broken": "broken"}
 
 
@@ -57,13 +61,45 @@ def write_journey_map(outcome: Outcome) -> Path:
     return path
 
 
-def publish(outcome: Outcome) -> None:
-    """Attach figures, findings, the journey map, the trace and dead-end screenshots to the running test."""
+def organise(outcome: Outcome) -> None:
+    """Labels a PM filters by: stage as epic, feature, journey as story, severity, persona; pages as links."""
+    trace, journey = outcome.trace, outcome.trace.journey
+    stage = tagged(journey.tags, STAGE)
     allure.dynamic.label("friction", FRICTION_LABEL[outcome.status])
-    allure.dynamic.label("persona", outcome.trace.persona)
-    stage = tagged(outcome.trace.journey.tags, STAGE)
+    allure.dynamic.label("persona", trace.persona)
     if stage:
         allure.dynamic.label("stage", stage)
+    allure.dynamic.epic(f"Stage: {stage}" if stage else "Customer journeys")
+    allure.dynamic.feature(journey.feature)
+    allure.dynamic.story(journey.name)
+    named = (t.removeprefix("severity:") for t in journey.tags)
+    severity = next((name for name in named if name in SEVERITIES), None)
+    if severity:
+        allure.dynamic.severity(allure.severity_level(severity))
+    for url in dict.fromkeys(page.url for page in trace.pages):
+        allure.dynamic.link(url, name=urlsplit(url).path or url)
+
+
+def attach_evidence(outcome: Outcome) -> None:
+    """A picture at every finding: the dead-end page, or the page with the element outlined."""
+    for result in outcome.results.values():
+        for item in result.findings:
+            shot = Path(item.evidence.get("screenshot", ""))
+            if not item.evidence.get("screenshot") or not shot.exists():
+                continue
+            where = urlsplit(item.url).path or item.url
+            if result.check == "dead_ends":
+                allure.attach.file(str(shot), name=f"Dead end: {item.url}", attachment_type=allure.attachment_type.PNG)
+            elif "box" in item.evidence:
+                caption = f"{result.check}: {item.element} on {where}"
+                allure.attach(highlight_svg(shot, item.evidence["box"], caption, float(item.evidence.get("scale", 1))),
+                              name=caption, attachment_type=allure.attachment_type.SVG)
+
+
+def publish(outcome: Outcome, screenshots: str = "on-friction", playwright_trace: Path | None = None,
+            videos: Iterable[Path] = ()) -> None:
+    """Attach figures, findings, the journey map, evidence pictures and traces to the running test."""
+    organise(outcome)
     for name, result in outcome.results.items():
         allure.dynamic.label(f"pathwalk.{name}", f"{result.value:g}")
     allure.attach(friction_table(outcome), name="Friction", attachment_type=allure.attachment_type.HTML)
@@ -71,9 +107,12 @@ def publish(outcome: Outcome) -> None:
     figures = {name: r.value for name, r in outcome.results.items()}
     allure.attach(json.dumps(figures, indent=2), name="Friction figures",
                   attachment_type=allure.attachment_type.JSON)
-    for result in outcome.results.values():
-        for item in result.findings:
-            shot = item.evidence.get("screenshot")
-            if result.check == "dead_ends" and shot and Path(shot).exists():
-                allure.attach.file(shot, name=f"Dead end: {item.url}", attachment_type=allure.attachment_type.PNG)
+    if screenshots != "never":
+        attach_evidence(outcome)
     allure.attach.file(str(outcome.trace_path), name="Journey trace", attachment_type=allure.attachment_type.JSON)
+    if playwright_trace is not None and playwright_trace.exists():
+        allure.attach.file(str(playwright_trace), name="Playwright trace (open with `playwright show-trace`)",
+                           attachment_type=allure.attachment_type.ZIP)
+    for video in videos:
+        if video.exists():
+            allure.attach.file(str(video), name="Video", attachment_type=allure.attachment_type.WEBM)

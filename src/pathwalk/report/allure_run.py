@@ -45,6 +45,8 @@ CATEGORIES: list[dict[str, Any]] = [
     {"name": "Repeated input", "matchedStatuses": ["failed"], "messageRegex": _containing("'repeated_inputs'"),
      **_JOURNEYS},
     {"name": "Dead end", "matchedStatuses": ["failed"], "messageRegex": _containing("'dead_ends'"), **_JOURNEYS},
+    {"name": "Unlabelled field", "matchedStatuses": ["failed"], "messageRegex": _containing("'unlabelled_fields'"),
+     **_JOURNEYS},
     {"name": "Exceeds experience standard", "matchedStatuses": ["failed"],
      "messageRegex": _containing("exceeds its experience standards"), **_JOURNEYS},
     {"name": "Journey needs fixing (undefined or ambiguous step)", "matchedStatuses": ["broken"],

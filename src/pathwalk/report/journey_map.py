@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -46,32 +47,50 @@ def wrap(value: str, width: int, lines: int) -> list[str]:
     return out
 
 
-def step_effort(trace: Trace) -> list[float]:
-    """Effort per step = clicks + fields filled + seconds waited, all from the step's actions.
+@dataclass
+class StepEffort:
+    """What one step cost: clicks, distinct fields filled, seconds waited."""
 
-    - clicks: click, check, uncheck and select actions (as the ``clicks`` check counts them);
-    - fields filled: distinct fields typed into (``fill`` actions, one per field and page);
-    - seconds waited: the sum of the waits after each action until the page settled.
+    clicks: int = 0
+    fields: int = 0
+    waited_s: float = 0.0
 
-    One number per step, so a step that asks for five fields outweighs a single click, and a slow
-    page weighs a unit per second; the report's per-journey figures stay the measure of record.
-    """
-    effort = [0.0] * len(trace.steps)
+    @property
+    def units(self) -> float:
+        return round(self.clicks + self.fields + self.waited_s, 1)
+
+    def as_parameters(self) -> dict[str, str]:
+        return {"clicks": str(self.clicks), "fields filled": str(self.fields), "waited": f"{self.waited_s:.1f} s"}
+
+
+def step_breakdown(trace: Trace) -> list[StepEffort]:
+    """Per step: clicks (as the ``clicks`` check counts them), fields filled (one per field and
+    page, ``fill`` actions) and seconds waited after its actions until the page settled."""
+    efforts = [StepEffort() for _ in trace.steps]
     filled: set[tuple[int | None, int | None, str]] = set()
     for action in trace.actions:
-        if action.step is None or not 0 <= action.step < len(effort):
+        if action.step is None or not 0 <= action.step < len(efforts):
             continue
-        units = action.settled_s
+        effort = efforts[action.step]
+        effort.waited_s = round(effort.waited_s + action.settled_s, 3)
         if action.kind in CLICK_KINDS:
-            units += 1
+            effort.clicks += 1
         elif action.kind == "fill":
             element = action.element
             field = (action.step, action.page, element.field_name or element.label or element.name)
             if field not in filled:
                 filled.add(field)
-                units += 1
-        effort[action.step] += units
-    return [round(value, 1) for value in effort]
+                effort.fields += 1
+    return efforts
+
+
+def step_effort(trace: Trace) -> list[float]:
+    """Effort per step = clicks + fields filled + seconds waited (see :func:`step_breakdown`).
+
+    One number per step, so a step that asks for five fields outweighs a single click, and a slow
+    page weighs a unit per second; the report's per-journey figures stay the measure of record.
+    """
+    return [effort.units for effort in step_breakdown(trace)]
 
 
 def step_findings(outcome: Outcome) -> dict[int, list[str]]:
