@@ -174,6 +174,8 @@ def test_a_frictiony_journey_shows_its_friction_table_dead_end_and_journey_map(f
         wait_image_loaded(journey_map)
         wait_image_loaded(dead_end_shot)
         assert journey_map.bounding_box()["width"] > 400  # type: ignore[index]
+        trace = page.get_by_test_id("test-result-attachment-header").filter(has_text="Playwright trace")
+        assert trace.count() == 1 and "zip" in trace.inner_text().lower()
         page.screenshot(path=SHOTS / "3-journey-attachments.png")
     attached = {a["name"]: a["source"] for a in first.result(RETURNS)["attachments"]}
     svg = ET.parse(first.results / attached["Journey map"]).getroot()
