@@ -87,14 +87,33 @@ def test_journeys_are_walked_judged_and_summarised(project: pytest.Pytester) -> 
     result.stdout.fnmatch_lines(["*pathwalk friction summary*", "journey*clicks*verdict*"])
 
 
-def test_bad_gherkin_is_one_error_with_file_and_line(project: pytest.Pytester) -> None:
-    project.path.joinpath("journeys", "broken.feature").write_text(
-        "Feature: Broken\n  Scenario: Oops\n    Given I am a first-time customer\n    Wen I typo\n"
-    )
+BAD_GHERKIN = {
+    "no_feature.feature": ("Scenario: no feature\n  Given I open the home page\n",
+                           "journeys/no_feature.feature:1: Misplaced or incorrect 'Scenario' keyword*"),
+    "table.feature": ("Feature: T\n  Scenario: t\n    Given I open the home page\n      | a | b |\n      | c |\n",
+                      "journeys/table.feature:5: inconsistent cell count within the table"),
+    "keyword.feature": ("Feature: K\n  Scenario: k\n    Givn I open the home page\n",
+                        "journeys/keyword.feature:3: 'Givn' is not a step keyword (Given, When, Then, And, But). "
+                        "Did you mean 'Given'?"),
+    "empty.feature": ("", "journeys/empty.feature: empty feature file; start it with `Feature: <name>`*"),
+    "comments.feature": ("# just a comment\n", "journeys/comments.feature: no `Feature:` found*"),
+}
+
+
+@pytest.mark.browser
+def test_bad_gherkin_is_one_failure_each_and_the_other_journeys_still_run(project: pytest.Pytester) -> None:
+    journeys = project.path / "journeys"
+    for name, (text, _) in BAD_GHERKIN.items():
+        journeys.joinpath(name).write_text(text)
+    journeys.joinpath("latin1.feature").write_bytes("Feature: Caf\u00e9\n".encode("latin-1"))
+    journeys.joinpath("good.feature").write_text(SHOP_FEATURE.split("  Scenario: Two clicks")[0])
     result = project.runpytest_subprocess()
-    assert result.ret == pytest.ExitCode.INTERRUPTED
-    result.stdout.fnmatch_lines(["*journeys/broken.feature:4: *", "*Wen I typo*", "*Fix the Gherkin at that line*"])
-    assert "Traceback" not in result.stdout.str()
+    result.assert_outcomes(passed=1, failed=len(BAD_GHERKIN) + 1)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    for _, message in BAD_GHERKIN.values():
+        result.stdout.fnmatch_lines([message])
+    result.stdout.fnmatch_lines(["journeys/latin1.feature: not UTF-8 text (*); save it as UTF-8."])
+    assert "Traceback" not in result.stdout.str() and "KeyError" not in result.stdout.str()
 
 
 @pytest.mark.parametrize(
