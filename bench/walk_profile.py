@@ -1,0 +1,41 @@
+"""Where an instrumented walk spends its time: one `pytest journeys` with pathwalk's functions timed.
+
+Not part of run_all.py. Loads bench/walk_timers.py as a pytest plugin (``-p walk_timers``), which
+wraps pathwalk's recorder, customer, browser, plugin and Allure functions with wall-clock timers;
+prints each timer's total and calls, and "A < B" for the part of A spent inside B.
+
+    .venv/bin/python bench/walk_profile.py [extra pytest options, e.g. --pathwalk-tracing=off]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from harness import BENCH, ROOT, BenchError, run_pytest, walk_args
+
+
+def main(argv: list[str] | None = None) -> int:
+    extra = sys.argv[1:] if argv is None else argv
+    with tempfile.TemporaryDirectory(prefix="pathwalk-bench-profile-") as tmp:
+        timers = Path(tmp) / "timers.json"
+        os.environ["PATHWALK_BENCH_TIMERS"] = str(timers)
+        os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(BENCH), os.environ.get("PYTHONPATH")) if p)
+        try:
+            run = run_pytest(walk_args(Path(tmp) / "reports", "-p", "walk_timers", *extra), ROOT, expected=(0, 1))
+        except BenchError as exc:
+            print(f"walk profile: not measured: {exc}", file=sys.stderr)
+            return 1
+        data = json.loads(timers.read_text(encoding="utf-8"))
+    print(f"walk: {run.seconds:.1f} s wall ({run.outcome()}, exit {run.returncode}); pathwalk's parts:")
+    print(f"{'seconds':>8}  {'calls':>5}  timer  (A < B: the part of A inside B)")
+    for name, total in sorted(data["totals"].items(), key=lambda item: -item[1]):
+        print(f"{total:8.2f}  {data['calls'][name]:5d}  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
