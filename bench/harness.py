@@ -125,6 +125,14 @@ def chromium_version() -> str:
     return version
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: anything else running skews every figure."""
+    try:
+        return " / ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
 def machine() -> dict[str, str]:
     """What the figures were measured on."""
     cpu = "unknown"
@@ -146,6 +154,7 @@ def machine() -> dict[str, str]:
         "os": platform.platform(),
         "python": platform.python_version(),
         "chromium": chromium_version(),
+        "load average at start (1/5/15 min)": load_average(),
     }
 
 

@@ -23,7 +23,7 @@ import checks_throughput
 import report_build
 import walk_overhead
 import xdist_speedup
-from harness import BenchError, Result, log, print_machine, print_results, sample_walk, table
+from harness import BenchError, Result, load_average, log, print_machine, print_results, sample_walk, table
 
 
 def measure(title: str, bench: Callable[[], list[Result]], failures: list[str]) -> list[Result]:
@@ -72,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     log(f"== pathwalk benchmarks ({time.perf_counter() - started:.0f} s in all)")
     for line in table(results):
         log(line)
+    log(f"load average at the end (1/5/15 min): {load_average()}")
     if failures:
         log(f"not measured: {', '.join(failures)}")
         return 1
