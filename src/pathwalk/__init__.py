@@ -6,8 +6,9 @@ per journey, friction checks read it, experience standards judge it, Allure show
 
 from __future__ import annotations
 
-from pathwalk.customer import Customer, JourneyError
+from pathwalk.customer import Customer
+from pathwalk.errors import JourneyError, SiteError
 from pathwalk.standards import StandardExceeded, StandardsFileError
 
 __version__ = "0.1.0"
-__all__ = ["Customer", "JourneyError", "StandardExceeded", "StandardsFileError", "__version__"]
+__all__ = ["Customer", "JourneyError", "SiteError", "StandardExceeded", "StandardsFileError", "__version__"]

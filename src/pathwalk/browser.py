@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,29 @@ def launch_chromium(playwright: Playwright, headless: bool = True) -> Browser:
         raise BrowserNotFound(f"Chromium at {path} did not start: {exc.message}. {INSTALL_HINT}") from None
 
 
+def unreachable(url: str, timeout_s: float) -> str | None:
+    """Why the site cannot be reached at all (None if it answers, even with an error status)."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=timeout_s):
+            return None
+    except urllib.error.HTTPError:
+        return None  # it answered: the journeys will meet (and count) whatever it said
+    except (urllib.error.URLError, OSError) as exc:
+        return str(getattr(exc, "reason", exc))
+
+
+# Counts the windows a page opens, so the recorder reads the number from the page itself when it
+# reads the page (Playwright reports popups asynchronously, possibly after the journey has ended).
+COUNT_WINDOWS_JS = """(() => {
+  const open = window.open; let opened = 0;
+  Object.defineProperty(window, "__pathwalkOpened", {get: () => opened});
+  window.open = function (...args) { opened += 1; return open.apply(this, args); };
+})();"""
+
+
 class Walk:
     """The browser side of one journey: a fresh context and page for the persona walking it.
 
@@ -83,7 +107,8 @@ class Walk:
     """
 
     def __init__(self, browser: Browser, devices: dict[str, Any], base_url: str, *, tracing: bool = False,
-                 video_dir: Path | None = None) -> None:
+                 video_dir: Path | None = None, timeout_s: float = 30.0) -> None:
+        self.timeout_ms = timeout_s * 1000
         self.browser = browser
         self.devices = devices
         self.base_url = base_url
@@ -101,6 +126,9 @@ class Walk:
         if self.video_dir is not None:
             options["record_video_dir"] = str(self.video_dir)
         self.context = self.browser.new_context(base_url=self.base_url, service_workers="block", **options)
+        self.context.add_init_script(COUNT_WINDOWS_JS)
+        self.context.set_default_timeout(self.timeout_ms)
+        self.context.set_default_navigation_timeout(self.timeout_ms)
         self.persona = persona
         if self.tracing:
             self.context.tracing.start(screenshots=True, snapshots=True, sources=False, title=persona.name)
@@ -116,25 +144,31 @@ class Walk:
     def group(self, name: str) -> None:
         """Open a named group in the Playwright trace (one per Gherkin step)."""
         if self._tracing_now and self.context is not None:
-            self.context.tracing.group(name)
+            with suppress(Error):  # the browser may have died under the journey
+                self.context.tracing.group(name)
 
     def group_end(self) -> None:
         if self._tracing_now and self.context is not None:
-            self.context.tracing.group_end()
+            with suppress(Error):
+                self.context.tracing.group_end()
 
     def stop_tracing(self, keep: Path | None) -> Path | None:
         """Stop the trace, saving it to ``keep`` (or discarding it when None)."""
         if not self._tracing_now or self.context is None:
             return None
-        self.context.tracing.stop(path=str(keep) if keep else None)
         self._tracing_now = False
+        try:
+            self.context.tracing.stop(path=str(keep) if keep else None)
+        except Error:
+            return None  # the browser died: there is no trace to keep
         return keep
 
     def close(self) -> None:
         """Close the context; its video is complete only after this."""
         if self.context is not None:
             self.stop_tracing(None)
-            self.context.close()
+            with suppress(Error):
+                self.context.close()
             self.context = None
 
 

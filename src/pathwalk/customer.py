@@ -13,6 +13,7 @@ from playwright.sync_api import Locator
 from playwright.sync_api import Page as BrowserPage
 
 from pathwalk.browser import Walk
+from pathwalk.errors import JourneyError
 from pathwalk.personas import Persona
 from pathwalk.recorder import Recorder
 from pathwalk.trace import Action
@@ -27,13 +28,6 @@ _PLACE_JS = """el => {
   const title = box.getAttribute("aria-label") || box.querySelector("legend, h1, h2, h3")?.innerText || "";
   return names[box.tagName] + (title ? ` '${title.trim()}'` : "");
 }"""
-
-
-class JourneyError(Exception):
-    """A step cannot be done as written; the message says what the customer saw instead.
-
-    Not an AssertionError: a journey that cannot be walked is *broken*, not over its standards.
-    """
 
 
 def _path(url: str) -> str:
@@ -76,7 +70,9 @@ class Customer:
         count = candidates.count()
         where = _path(self.page.url)
         if count == 0:
-            raise JourneyError(f"No {what} on {where}. {self._visible_choices()}")
+            status = self.recorder.trace.pages[-1].status if self.recorder.trace.pages else None
+            answered = f" (the page answered HTTP {status})" if status and status >= 400 else ""
+            raise JourneyError(f"No {what} on {where}{answered}. {self._visible_choices()}")
         if count == 1:
             return candidates
         hrefs = {candidates.nth(i).get_attribute("href") for i in range(count)}

@@ -16,10 +16,11 @@ from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from pathwalk import hooks
 from pathwalk.baseline import BaselineError, load_baseline
-from pathwalk.browser import BrowserNotFound, Walk, launch_chromium, video_encoder
+from pathwalk.browser import BrowserNotFound, Walk, launch_chromium, unreachable, video_encoder
 from pathwalk.checks import BUILTIN_CHECKS
 from pathwalk.collect import JourneyFile, is_journey_file
-from pathwalk.customer import Customer, JourneyError
+from pathwalk.customer import Customer
+from pathwalk.errors import JourneyError
 from pathwalk.journey import PERSONA, STAGE, breach_error, finish, slug, tagged
 from pathwalk.personas import DEFAULT, Persona, PersonaError, find_persona, load_personas
 from pathwalk.recorder import Recorder
@@ -42,7 +43,7 @@ BASELINE = pytest.StashKey[dict[str, dict[str, float]]]()
 PERSONAS = pytest.StashKey[dict[str, Persona]]()
 WALK = pytest.StashKey[Walk]()
 FAILING = ("fail", "broken")
-SHORT_ERRORS = (StandardExceeded, JourneyError, StepDefinitionNotFoundError)
+SHORT_ERRORS = (StandardExceeded, JourneyError, StepDefinitionNotFoundError, PlaywrightError)
 
 
 def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
@@ -106,7 +107,12 @@ def pathwalk_base_url(pathwalk_settings: Settings) -> Iterator[str]:
         with DemoShop() as shop:
             yield shop.url
     else:
-        yield pathwalk_settings.base_url or ""
+        url = pathwalk_settings.base_url or ""
+        problem = unreachable(url, pathwalk_settings.timeout_s)
+        if problem:
+            pytest.fail(f"Cannot reach {url}: {problem}. Check --pathwalk-base-url (or the pathwalk_base_url ini "
+                        "key) and that the site is up.", pytrace=False)
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -115,15 +121,34 @@ def pathwalk_playwright() -> Iterator[Playwright]:
         yield playwright
 
 
+class _Launcher:
+    """One Chromium per session (per xdist worker), launched again if it died under a journey."""
+
+    def __init__(self, playwright: Playwright, headless: bool) -> None:
+        self.playwright, self.headless = playwright, headless
+        self.browser: Browser | None = None
+
+    def current(self) -> Browser:
+        if self.browser is None or not self.browser.is_connected():
+            try:
+                self.browser = launch_chromium(self.playwright, headless=self.headless)
+            except BrowserNotFound as exc:
+                pytest.fail(str(exc), pytrace=False)
+        return self.browser
+
+
 @pytest.fixture(scope="session")
-def pathwalk_browser(pathwalk_settings: Settings, pathwalk_playwright: Playwright) -> Iterator[Browser]:
-    """One Chromium per session (per xdist worker); each journey gets its own fresh context."""
-    try:
-        browser = launch_chromium(pathwalk_playwright, headless=not pathwalk_settings.headed)
-    except BrowserNotFound as exc:
-        pytest.fail(str(exc), pytrace=False)
-    yield browser
-    browser.close()
+def pathwalk_launcher(pathwalk_settings: Settings, pathwalk_playwright: Playwright) -> Iterator[_Launcher]:
+    launcher = _Launcher(pathwalk_playwright, headless=not pathwalk_settings.headed)
+    yield launcher
+    if launcher.browser is not None and launcher.browser.is_connected():
+        launcher.browser.close()
+
+
+@pytest.fixture
+def pathwalk_browser(pathwalk_launcher: _Launcher) -> Browser:
+    """The session's Chromium; each journey gets its own fresh context in it."""
+    return pathwalk_launcher.current()
 
 
 @pytest.fixture(scope="session")
@@ -151,9 +176,10 @@ def pathwalk_journey(request: pytest.FixtureRequest, pathwalk_browser: Browser, 
     artifacts = pathwalk_settings.traces / slug(item.nodeid)
     artifacts.mkdir(parents=True, exist_ok=True)
     walk = Walk(pathwalk_browser, pathwalk_playwright.devices, pathwalk_base_url,
-                tracing=pathwalk_settings.tracing != "off", video_dir=artifacts if pathwalk_settings.video else None)
+                tracing=pathwalk_settings.tracing != "off", video_dir=artifacts if pathwalk_settings.video else None,
+                timeout_s=pathwalk_settings.timeout_s)
     recorder = Recorder(Journey(name=item.name, nodeid=item.nodeid), walk.open(persona), artifacts,
-                        pathwalk_base_url, f"chromium {pathwalk_browser.version}")
+                        pathwalk_base_url, f"chromium {pathwalk_browser.version}", pathwalk_settings.timeout_s)
     recorder.trace.persona = persona.name
     item.stash[RECORDER], item.stash[WALK] = recorder, walk
     yield recorder

@@ -49,7 +49,9 @@
     return !(samePage && href.startsWith("#"));
   },
   page() {
-    const all = (sel) => Array.from(document.querySelectorAll(sel)).filter((el) => this.visible(el));
+    // At most LIMIT candidates of each kind are read, so a page with a huge DOM stays quick to read.
+    const LIMIT = 2000;
+    const all = (sel) => Array.from(document.querySelectorAll(sel)).slice(0, LIMIT).filter((el) => this.visible(el));
     const nav = performance.getEntriesByType("navigation")[0];
     const skip = ["hidden", "submit", "button", "image", "reset"];
     const fields = all("input, select, textarea")
@@ -61,7 +63,8 @@
         required: el.required === true,
       }));
     return {
-      document: performance.timeOrigin, url: location.href, scale: devicePixelRatio, status: nav ? (nav.responseStatus || null) : null,
+      document: performance.timeOrigin, url: location.href, scale: devicePixelRatio,
+      opened: window.__pathwalkOpened || 0, status: nav ? (nav.responseStatus || null) : null,
       title: document.title, heading: this.text(document.querySelector("h1")).slice(0, 200),
       links: all("a[href]").filter((a) => this.leadsOn(a)).length,
       buttons: all("button, input[type=submit], input[type=button], input[type=image], [role=button]")

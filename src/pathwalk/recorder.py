@@ -11,16 +11,22 @@ import hmac
 import secrets
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import UTC, datetime
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Error, Locator
+from playwright.sync_api import Error, Locator, TimeoutError
 from playwright.sync_api import Page as BrowserPage
 
-from pathwalk.trace import Action, Element, Field, Journey, Page, Step, Trace
+from pathwalk.errors import SiteError
+from pathwalk.trace import Action, Element, Event, Field, Journey, Page, Step, Trace
+
+
+def _first_line(text: str) -> str:
+    return (text or "").strip().splitlines()[0] if (text or "").strip() else "no details"
 
 
 @cache
@@ -32,15 +38,45 @@ class Recorder:
     """Records one scenario walked in one browser page."""
 
     def __init__(self, journey: Journey, page: BrowserPage, artifacts: Path, base_url: str = "",
-                 browser: str = "") -> None:
-        self.page = page
+                 browser: str = "", timeout_s: float = 30.0) -> None:
+        self.timeout_s = timeout_s
+        self._page = page
         self.artifacts = artifacts
         self.trace = Trace(journey=journey, base_url=base_url, browser=browser,
                            started_at=datetime.now(UTC).isoformat(timespec="seconds"))
+        self.page = page
         self._salt = secrets.token_bytes(16)  # per journey and never stored: hashes only compare within
         self._t0 = time.monotonic()
         self._document: tuple[float, str] | None = None
+        self._opened = 0  # windows the current document had opened when last read
         self.current_step: int | None = None
+
+    @property
+    def page(self) -> BrowserPage:
+        return self._page
+
+    @page.setter
+    def page(self, page: BrowserPage) -> None:
+        """Watch what the page does to the customer besides their own actions."""
+        self._page = page
+        page.on("dialog", self._dialog)
+        page.on("crash", lambda _: self.event("crash", "the page crashed (its renderer died)"))
+        page.context.on("page", self._popup)
+
+    def event(self, kind: str, detail: str) -> None:
+        self.trace.events.append(Event(kind, self.current_step, self._page.url, detail[:300], self.now()))
+
+    def _dialog(self, dialog: Any) -> None:
+        """A customer closes a dialog; leaving the page is allowed (else navigation would hang)."""
+        self.event("dialog", f"{dialog.type}: {dialog.message}")
+        with suppress(Error):
+            dialog.accept() if dialog.type == "beforeunload" else dialog.dismiss()
+
+    def _popup(self, popup: BrowserPage) -> None:
+        """A new window or tab the site opened is closed, so the journey stays in its tab (the page
+        itself counts what it opened: see observe)."""
+        with suppress(Error):
+            popup.close()
 
     def now(self) -> float:
         return round(time.monotonic() - self._t0, 3)
@@ -81,8 +117,14 @@ class Recorder:
         )
         self.trace.actions.append(action)
         started = time.monotonic()
-        perform()
-        self.page.wait_for_load_state("load")
+        try:
+            perform()
+            self.page.wait_for_load_state("load")
+        except TimeoutError:
+            raise SiteError(f"Timeout: the site did not answer within {self.timeout_s:g} s "
+                            f"({kind} on {action.url}).") from None
+        except Error as exc:
+            raise SiteError(f"The site failed on {kind} at {action.url}: {_first_line(exc.message)}") from None
         action.settled_s = round(time.monotonic() - started, 3)
         self.observe()
         return action
@@ -107,7 +149,12 @@ class Recorder:
         key = (float(seen["document"]), str(seen["url"]))
         if key[1] == "about:blank":
             return None  # the empty tab before the customer arrives anywhere
-        if key == self._document and self.trace.pages:
+        same_document = key == self._document and bool(self.trace.pages)
+        opened = int(seen.get("opened") or 0) - (self._opened if same_document else 0)
+        if opened > 0:
+            self.event("popup", f"the site opened {opened} new window{'s' if opened > 1 else ''}")
+        self._opened = int(seen.get("opened") or 0)
+        if same_document:
             return self.trace.pages[-1]
         self._document = key
         page = Page(

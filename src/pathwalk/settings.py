@@ -16,6 +16,17 @@ TRACING = ("retain-on-failure", "on", "off")
 SCREENSHOTS = ("on-friction", "always", "never")
 
 
+def _timeout(config: pytest.Config) -> float:
+    raw = config.getoption("pathwalk_timeout") or config.getini("pathwalk_timeout")
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if value <= 0:
+        raise pytest.UsageError(f"pathwalk_timeout = {raw!r}: use a number of seconds above 0, e.g. 30")
+    return value
+
+
 def _choice(config: pytest.Config, name: str, choices: tuple[str, ...]) -> str:
     value = str(config.getoption(name) or config.getini(name))
     if value not in choices:
@@ -34,6 +45,7 @@ class Settings:
     tracing: str = "retain-on-failure"
     video: bool = False
     screenshots: str = "on-friction"
+    timeout_s: float = 30.0
     save: Path | None = None
     compare: Path | None = None
     compare_fail: dict[str, Margin] = field(default_factory=dict)
@@ -60,6 +72,9 @@ def add_options(parser: pytest.Parser) -> None:
     group.addoption("--pathwalk-tracing", choices=TRACING,
                     help="Playwright trace per journey, one group per Gherkin step (ini: pathwalk_tracing; "
                          "default retain-on-failure: kept and attached for failed and broken journeys)")
+    group.addoption("--pathwalk-timeout", metavar="SECONDS", type=float,
+                    help="how long the customer waits for a page or element before the journey is broken "
+                         "(ini: pathwalk_timeout; default 30)")
     group.addoption("--pathwalk-video", choices=("on", "off"), help="record a video of each journey (default off)")
     group.addoption("--pathwalk-screenshots", choices=SCREENSHOTS,
                     help="screenshots in the report: at findings (on-friction, default), after every step "
@@ -73,6 +88,7 @@ def add_options(parser: pytest.Parser) -> None:
     parser.addini("pathwalk_standards", "experience standards YAML", default="standards.yaml")
     parser.addini("pathwalk_personas", "personas YAML (optional)", default="personas.yaml")
     parser.addini("pathwalk_reports", "output folder for traces and summaries", default="reports")
+    parser.addini("pathwalk_timeout", "seconds before a page or element counts as not answering", default="30")
     parser.addini("pathwalk_tracing", "retain-on-failure | on | off", default="retain-on-failure")
     parser.addini("pathwalk_screenshots", "on-friction | always | never", default="on-friction")
     parser.addini("pathwalk_baselines", "folder of saved baselines", default=".pathwalk/baselines")
@@ -110,6 +126,7 @@ def read_settings(config: pytest.Config) -> Settings:
         tracing=_choice(config, "pathwalk_tracing", TRACING),
         video=config.getoption("pathwalk_video") == "on",
         screenshots=_choice(config, "pathwalk_screenshots", SCREENSHOTS),
+        timeout_s=_timeout(config),
         save=save_path,
         compare=compare_path,
         compare_fail=margins,

@@ -109,6 +109,17 @@ class Action:
 
 
 @dataclass
+class Event:
+    """Something the site did to the customer unasked: a dialog, a popup window, a crash."""
+
+    kind: str
+    step: int | None
+    url: str
+    detail: str = ""
+    at: float = 0.0
+
+
+@dataclass
 class Journey:
     """Which scenario this is, and where it is written."""
 
@@ -135,6 +146,7 @@ class Trace:
     steps: list[Step] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     schema: str = SCHEMA
 
     def step(self, index: int | None) -> Step | None:
@@ -186,6 +198,7 @@ class Trace:
                 pages=[
                     Page(**{**p, "fields": [Field(**f) for f in p.get("fields", [])]}) for p in data.get("pages", [])
                 ],
+                events=[Event(**e) for e in data.get("events", [])],
             )
         except (KeyError, TypeError) as exc:
             raise TraceError(f"malformed trace: {exc}") from exc

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pathwalk.customer import Customer, JourneyError
+from pathwalk.customer import Customer
+from pathwalk.errors import JourneyError
 from pathwalk.personas import Persona, PersonaError, find_persona
 from pathwalk.steps.catalog import customer_step
 

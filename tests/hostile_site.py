@@ -1,0 +1,64 @@
+"""A site that misbehaves in every way a real one can, served on 127.0.0.1 for pathwalk's tests."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+RELEASE = threading.Event()  # set when the server stops, so the never-answering page lets go
+
+PAGES = {
+    "/": "<h1>Hostile</h1><a href='/next'>Next</a>",
+    "/next": "<h1>Next</h1><a href='/'>Home</a>",
+    "/dialogs": "<h1>Dialogs</h1><script>alert('Welcome!'); confirm('Accept cookies?');</script>"
+                "<a href='/next'>Next</a>",
+    "/popups": "<h1>Popups</h1><script>for (let i = 0; i < 20; i++) window.open('/next?' + i);</script>"
+               "<a href='/next'>Next</a>",
+    "/huge": "<h1>Huge</h1><script>const f = document.createDocumentFragment();"
+             "for (let i = 0; i < 60000; i++) { const a = document.createElement('a'); a.href = '/next?' + i;"
+             "a.textContent = 'item ' + i; f.appendChild(a); } document.body.appendChild(f);</script>"
+             "<a href='/next'>Next</a>",
+}
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def _send(self, status: int, html: str = "", headers: dict[str, str] | None = None) -> None:
+        body = f"<!doctype html><html lang='en'><head><title>Hostile</title></head><body>{html}</body></html>"
+        data = body.encode()
+        self.send_response(status)
+        for name, value in {"Content-Type": "text/html; charset=utf-8", "Content-Length": str(len(data)),
+                            **(headers or {})}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:
+        path = self.path.split("?")[0]
+        if path.startswith("/broken"):
+            self._send(500, "<h1>Internal error</h1>")
+        elif path == "/loop":
+            self._send(302, headers={"Location": "/loop"})
+        elif path == "/hang":
+            RELEASE.wait()  # never answers while the test runs
+        else:
+            self._send(200, PAGES.get(path, PAGES["/next"]))
+
+
+@contextmanager
+def hostile_site() -> Iterator[str]:
+    RELEASE.clear()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        RELEASE.set()
+        server.shutdown()
+        server.server_close()
