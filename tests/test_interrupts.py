@@ -1,0 +1,64 @@
+"""Nothing lost: Ctrl-C mid-run and parallel workers still leave complete results for what finished."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+
+import pytest
+
+pytest_plugins = ["pytester"]
+pytestmark = pytest.mark.browser
+
+INI = "[pytest]\npathwalk_base_url = demo\naddopts = -p no:cacheprovider\n"
+FAST = 'Feature: Quick\n  Scenario: Products\n    Given I open the home page\n    When I follow "Products"\n'
+SLOW = "Feature: Slow\n  Scenario: A long wait\n    Given I open the home page\n    When I wait 600 seconds\n"
+
+
+def test_ctrl_c_keeps_every_finished_journey(pytester: pytest.Pytester) -> None:
+    pytester.makeini(INI)
+    pytester.path.joinpath("standards.yaml").write_text("version: 1\n")
+    journeys = pytester.mkdir("journeys")
+    journeys.joinpath("a_quick.feature").write_text(FAST)
+    journeys.joinpath("b_slow.feature").write_text(SLOW)
+    run = subprocess.Popen([sys.executable, "-u", "-m", "pytest", "-v", "--alluredir=allure-results"],
+                           cwd=pytester.path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert run.stdout is not None
+    seen = ""
+    while "b_slow.feature" not in seen:  # verbose pytest names a test before walking it, without a newline
+        char = run.stdout.read(1)
+        assert char, seen  # pytest ended before reaching the slow journey
+        seen += char
+    assert "a_quick.feature::test_products PASSED" in seen
+    run.send_signal(signal.SIGINT)
+    output = seen + run.stdout.read()
+    assert run.wait(timeout=60) == pytest.ExitCode.INTERRUPTED, output
+
+    summary = json.loads(pytester.path.joinpath("reports", "friction-summary.json").read_text())
+    assert [(r["journey"], r["status"]) for r in summary["journeys"]] == [("Products", "pass")]
+    assert pytester.path.joinpath("reports", "traces", "a_quick--products.json").exists()
+    results = [json.loads(p.read_text()) for p in pytester.path.joinpath("allure-results").glob("*-result.json")]
+    assert ("Products", "passed") in [(r["name"], r["status"]) for r in results]
+
+
+def test_parallel_workers_report_once_with_every_journey(pytester: pytest.Pytester) -> None:
+    pytester.makeini(INI)
+    pytester.path.joinpath("standards.yaml").write_text("defaults:\n  clicks: 1\n")
+    journeys = pytester.mkdir("journeys")
+    for n, target in enumerate(("Products", "Help", "Basket", "Sign up")):
+        journeys.joinpath(f"j{n}.feature").write_text(
+            f'Feature: F{n}\n  Scenario: To {target}\n    Given I open the home page\n    When I follow "{target}"\n')
+    journeys.joinpath("j4.feature").write_text(
+        'Feature: F4\n  Scenario: Two clicks\n    Given I open the home page\n    When I follow "Help"\n'
+        '    And I follow "Delivery"\n')
+    result = pytester.runpytest_subprocess("-n", "2", "--alluredir=allure-results")
+    result.assert_outcomes(passed=4, failed=1)
+    output = result.stdout.str()
+    assert output.count("pathwalk friction summary") == 1
+    summary = json.loads(pytester.path.joinpath("reports", "friction-summary.json").read_text())
+    assert sorted(r["journey"] for r in summary["journeys"]) == [
+        "To Basket", "To Help", "To Products", "To Sign up", "Two clicks"]
+    assert len(summary["run"]["base_url"]) == 2  # each worker served its own demo shop
+    assert pytester.path.joinpath("allure-results", "categories.json").exists()
