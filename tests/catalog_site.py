@@ -6,15 +6,15 @@ keys, field errors, ambiguous buttons, personas' locale and viewport) has someth
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from email.parser import BytesParser
 from email.policy import HTTP
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
+
+from tests.browsing import serve
 
 NAV = '<nav aria-label="Main"><a href="/">Home</a> <a href="/form">Form</a> <a href="/second">Second</a></nav>'
 
@@ -102,12 +102,5 @@ class Handler(BaseHTTPRequestHandler):
         self._send(303, location=f"/thanks?{urlencode(fields)}")
 
 
-@contextmanager
-def catalog_site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def catalog_site() -> AbstractContextManager[str]:
+    return serve(Handler)

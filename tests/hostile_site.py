@@ -5,8 +5,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from tests.browsing import serve
 
 RELEASE = threading.Event()  # set when the server stops, so the never-answering page lets go
 
@@ -53,12 +55,8 @@ class Handler(BaseHTTPRequestHandler):
 @contextmanager
 def hostile_site() -> Iterator[str]:
     RELEASE.clear()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        RELEASE.set()
-        server.shutdown()
-        server.server_close()
+    with serve(Handler) as url:
+        try:
+            yield url
+        finally:
+            RELEASE.set()  # let the never-answering requests go before the server stops
