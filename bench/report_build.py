@@ -55,7 +55,7 @@ from pathwalk.checks import BUILTIN_CHECKS
 from pathwalk.journey import STAGE, Outcome, breach_error, finish, slug, tagged
 from pathwalk.report.allure import FRICTION_LABEL, friction_table
 from pathwalk.report.allure_run import write_run_files
-from pathwalk.report.evidence import highlight_svg
+from pathwalk.report.evidence import evidence_pictures
 from pathwalk.report.journey_map import journey_svg, overview_svg, step_breakdown
 from pathwalk.standards import load_standards
 from pathwalk.trace import Trace
@@ -119,21 +119,9 @@ class Results:
         return steps
 
     def evidence(self, outcome: Outcome) -> list[Attachment]:
-        """As pathwalk.report.allure.attach_evidence: the dead-end page, or the element outlined."""
-        pictures = []
-        for result in outcome.results.values():
-            for item in result.findings:
-                shot = Path(item.evidence.get("screenshot", ""))
-                if not item.evidence.get("screenshot") or not shot.exists():
-                    continue
-                where = urlsplit(item.url).path or item.url
-                if result.check == "dead_ends":
-                    pictures.append(self.file(shot, f"Dead end: {item.url}", "image/png", "png"))
-                elif "box" in item.evidence:
-                    caption = f"{result.check}: {item.element} on {where}"
-                    svg = highlight_svg(shot, item.evidence["box"], caption, float(item.evidence.get("scale", 1)))
-                    pictures.append(self.data(svg, caption, "image/svg+xml", "svg"))
-        return pictures
+        """The same pictures pathwalk.report.allure.attach_evidence attaches."""
+        return [self.file(p.png, p.name, "image/png", "png") if p.png is not None
+                else self.data(p.svg or "", p.name, "image/svg+xml", "svg") for p in evidence_pictures(outcome)]
 
     def journey(self, outcome: Outcome, playwright_trace: Path | None) -> None:
         """One test result as allure-pytest-bdd and pathwalk.report.allure.publish make it."""

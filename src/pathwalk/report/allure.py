@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import allure
 
 from pathwalk.journey import STAGE, Outcome, tagged
-from pathwalk.report.evidence import highlight_svg
+from pathwalk.report.evidence import evidence_pictures
 from pathwalk.report.journey_map import journey_svg
 
 SEVERITIES = ("blocker", "critical", "normal", "minor", "trivial")
@@ -82,18 +82,11 @@ def organise(outcome: Outcome) -> None:
 
 def attach_evidence(outcome: Outcome) -> None:
     """A picture at every finding: the dead-end page, or the page with the element outlined."""
-    for result in outcome.results.values():
-        for item in result.findings:
-            shot = Path(item.evidence.get("screenshot", ""))
-            if not item.evidence.get("screenshot") or not shot.exists():
-                continue
-            where = urlsplit(item.url).path or item.url
-            if result.check == "dead_ends":
-                allure.attach.file(str(shot), name=f"Dead end: {item.url}", attachment_type=allure.attachment_type.PNG)
-            elif "box" in item.evidence:
-                caption = f"{result.check}: {item.element} on {where}"
-                allure.attach(highlight_svg(shot, item.evidence["box"], caption, float(item.evidence.get("scale", 1))),
-                              name=caption, attachment_type=allure.attachment_type.SVG)
+    for picture in evidence_pictures(outcome):
+        if picture.png is not None:
+            allure.attach.file(str(picture.png), name=picture.name, attachment_type=allure.attachment_type.PNG)
+        else:
+            allure.attach(picture.svg, name=picture.name, attachment_type=allure.attachment_type.SVG)
 
 
 def publish(outcome: Outcome, screenshots: str = "on-friction", playwright_trace: Path | None = None,

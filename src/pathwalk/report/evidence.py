@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import base64
 import struct
+from collections.abc import Iterator
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from pathwalk.journey import Outcome
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -33,3 +38,27 @@ def highlight_svg(screenshot: Path, box: str, caption: str, scale: float = 1.0) 
         f'<rect x="{x - pad:g}" y="{y - pad:g}" width="{w + 2 * pad:g}" height="{h + 2 * pad:g}" rx="{pad:g}" '
         f'fill="none" stroke="#e0245e" stroke-width="{4 * scale:g}"/></svg>'
     )
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One evidence picture for the report: a dead-end PNG file, or an SVG with the element outlined."""
+
+    name: str
+    png: Path | None = None
+    svg: str | None = None
+
+
+def evidence_pictures(outcome: Outcome) -> Iterator[Picture]:
+    """A picture at every finding that has a screenshot: the dead-end page, or the element outlined."""
+    for result in outcome.results.values():
+        for item in result.findings:
+            shot = Path(item.evidence.get("screenshot", ""))
+            if not item.evidence.get("screenshot") or not shot.exists():
+                continue
+            if result.check == "dead_ends":
+                yield Picture(f"Dead end: {item.url}", png=shot)
+            elif "box" in item.evidence:
+                caption = f"{result.check}: {item.element} on {urlsplit(item.url).path or item.url}"
+                scale = float(item.evidence.get("scale", 1))
+                yield Picture(caption, svg=highlight_svg(shot, item.evidence["box"], caption, scale))
