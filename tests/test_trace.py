@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from pathwalk.trace import SCHEMA, Action, Element, Field, Journey, Page, Step, Trace, TraceError
+from pathwalk.trace import SCHEMA, Action, Element, Event, Field, Journey, Page, Step, Trace, TraceError, Violation
 from tests.traces import make_trace
 
 
@@ -36,6 +36,11 @@ def rich_trace() -> Trace:
                                    field_name="email", autocomplete="billing email", input_type="email",
                                    tag="input"),
                    value_hash="a1b2c3", value_length=17, started=1.25, settled_s=0.375),
+            Action(index=2, step=1, kind="click", url="http://shop.test/pay", page=1,
+                   element=Element(role="link", name="Call us", tag="a", href="tel:+441234",
+                                   frame="http://pay.test/frame"),
+                   started=2.0, settled_s=0.5, box=[1.0, 2.0, 3.0, 4.0], feedback_s=0.25, navigated=True,
+                   mutations=7, requests=2, scroll_px=640),
         ],
         pages=[
             Page(index=0, step=0, url="http://shop.test/", status=200, title="Shop", heading="Welcome",
@@ -44,9 +49,14 @@ def rich_trace() -> Trace:
                  links=0, buttons=1, forms=1,
                  fields=[Field(label="Adresse électronique", field_name="email", autocomplete="billing email",
                                input_type="email", required=True),
-                         Field(label="Notes", field_name="notes")],
-                 screenshot=None, arrived=1.125),
+                         Field(label="Notes", field_name="notes", frame="http://pay.test/frame")],
+                 screenshot=None, arrived=1.125, scale=2.0, kind="route", text="Something went wrong",
+                 broken_images=2, scroll_height=3000, viewport_height=720, lcp_s=2.75, cls=0.25, inp_s=0.5,
+                 a11y=[Violation(rule="label", impact="serious", help="Form elements must have labels",
+                                 nodes=2, target="#email")]),
         ],
+        events=[Event(kind="exception", step=1, url="http://shop.test/pay", detail="TypeError: x is undefined",
+                      at=2.125, action=2)],
     )
 
 
@@ -68,7 +78,7 @@ def test_json_text_round_trip_keeps_every_field_and_names_the_schema() -> None:
 
     data = json.loads(trace.to_json())
 
-    assert data["schema"] == "pathwalk.trace/1" == SCHEMA
+    assert data["schema"] == "pathwalk.trace/2" == SCHEMA
     assert Trace.from_dict(data) == trace
 
 
@@ -99,15 +109,30 @@ def test_from_dict_fills_defaults_for_omitted_optional_parts() -> None:
     assert trace == Trace(journey=Journey(name="minimal"))
 
 
-def test_unknown_schema_version_is_refused_naming_both_versions() -> None:
-    data = rich_trace().to_dict() | {"schema": "pathwalk.trace/2"}
+def test_unknown_schema_version_is_refused_naming_the_versions_read() -> None:
+    data = rich_trace().to_dict() | {"schema": "pathwalk.trace/3"}
 
     with pytest.raises(TraceError) as raised:
         Trace.from_dict(data)
 
     assert str(raised.value) == (
-        "unsupported trace schema 'pathwalk.trace/2'; this pathwalk reads 'pathwalk.trace/1'"
+        "unsupported trace schema 'pathwalk.trace/3'; this pathwalk reads 'pathwalk.trace/1' and 'pathwalk.trace/2'"
     )
+
+
+def test_a_version_1_trace_is_read_with_the_new_fields_at_their_defaults() -> None:
+    data = {"schema": "pathwalk.trace/1", "journey": {"name": "old"},
+            "actions": [{"index": 0, "step": 0, "kind": "click", "url": "http://shop.test/", "page": 0,
+                         "element": {"role": "button", "name": "Go"}}],
+            "pages": [{"index": 0, "step": 0, "url": "http://shop.test/", "fields": [{"label": "Email"}]}],
+            "events": [{"kind": "dialog", "step": 0, "url": "http://shop.test/"}]}
+
+    trace = Trace.from_dict(data)
+
+    assert trace.actions[0].feedback_s is None and trace.actions[0].element.href == ""
+    assert trace.pages[0].kind == "document" and trace.pages[0].a11y is None
+    assert trace.events[0].action is None
+    assert trace.to_dict()["schema"] == "pathwalk.trace/2"  # written again in the current version
 
 
 def test_missing_schema_is_refused() -> None:
@@ -117,7 +142,9 @@ def test_missing_schema_is_refused() -> None:
     with pytest.raises(TraceError) as raised:
         Trace.from_dict(data)
 
-    assert str(raised.value) == "unsupported trace schema None; this pathwalk reads 'pathwalk.trace/1'"
+    assert str(raised.value) == (
+        "unsupported trace schema None; this pathwalk reads 'pathwalk.trace/1' and 'pathwalk.trace/2'"
+    )
 
 
 def test_trace_error_is_a_value_error() -> None:

@@ -8,10 +8,15 @@ from typing import Any
 
 from pathwalk.trace import Action, Trace
 
+SEVERITIES = ("minor", "moderate", "serious", "critical")  # axe-core's impact words, for every check
+
 
 @dataclass
 class Finding:
-    """One place where the journey cost the customer effort."""
+    """One place where the journey cost the customer effort.
+
+    ``severity`` is one of ``SEVERITIES``: how much it costs the customer, so a reader can sort.
+    """
 
     check: str
     message: str
@@ -20,6 +25,7 @@ class Finding:
     url: str = ""
     element: str = ""
     evidence: dict[str, str] = field(default_factory=dict)
+    severity: str = "moderate"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,8 +1,9 @@
 """The journey trace: what one scenario did, recorded once and judged many times.
 
-A trace is plain data with a versioned JSON form (``pathwalk.trace/1``) so checks can be
+A trace is plain data with a versioned JSON form (``pathwalk.trace/2``) so checks can be
 run again on stored traces and tested on hand-made ones without a browser.
 Typed values are never stored: only a salted hash (to spot repetition) and a length.
+Version 2 only added fields (with defaults), so version 1 traces are still read.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-SCHEMA = "pathwalk.trace/1"
+SCHEMA = "pathwalk.trace/2"
+READABLE = ("pathwalk.trace/1", SCHEMA)
 
 
 class TraceError(ValueError):
@@ -30,6 +32,8 @@ class Element:
     autocomplete: str = ""
     input_type: str = ""
     tag: str = ""
+    href: str = ""  # where a link leads (absolute URL): mailto:, tel: and other sites are hand-offs
+    frame: str = ""  # URL of the iframe the element is in ("" in the page itself)
 
     def describe(self) -> str:
         """Words for a report: "the 'Email' field", "the 'Continue' button"."""
@@ -49,6 +53,7 @@ class Field:
     autocomplete: str = ""
     input_type: str = ""
     required: bool = False
+    frame: str = ""  # URL of the iframe the field is in ("" in the page itself)
 
 
 @dataclass
@@ -69,8 +74,23 @@ class Step:
 
 
 @dataclass
+class Violation:
+    """An accessibility rule a page breaks, as axe-core reports it."""
+
+    rule: str
+    impact: str  # minor | moderate | serious | critical
+    help: str = ""
+    nodes: int = 1
+    target: str = ""  # the first offending element, as axe-core points at it
+
+
+@dataclass
 class Page:
-    """A document the customer arrived at, with the ways forward it offered."""
+    """A view the customer arrived at, with the ways forward it offered.
+
+    ``kind`` is "document" for a page load and "route" for a single-page app's client-side
+    route change (history.pushState/replaceState, hash change) within the same document.
+    """
 
     index: int
     step: int | None
@@ -85,6 +105,15 @@ class Page:
     screenshot: str | None = None
     arrived: float = 0.0
     scale: float = 1.0  # device pixels per CSS pixel in the screenshot
+    kind: str = "document"  # document | route
+    text: str = ""  # the start of the visible text (secrets redacted), to recognise error pages
+    broken_images: int = 0
+    scroll_height: int = 0  # CSS pixels of the whole page, and of the window showing it
+    viewport_height: int = 0
+    lcp_s: float | None = None  # Core Web Vitals as the page reported them (None: not measured)
+    cls: float | None = None
+    inp_s: float | None = None
+    a11y: list[Violation] | None = None  # None: not checked (axe-core not available)
 
     @property
     def ways_forward(self) -> int:
@@ -106,17 +135,40 @@ class Action:
     started: float = 0.0
     settled_s: float = 0.0
     box: list[float] | None = None  # x, y, width, height in page pixels: where to highlight it
+    # What the page did in answer, within the watch window after the action (see the recorder):
+    feedback_s: float | None = None  # time to the first visible answer; None: none seen
+    navigated: bool = False  # a new document or a client-side route change
+    mutations: int = 0  # DOM changes (added/removed nodes, attributes, text)
+    requests: int = 0  # network requests the page made
+    scroll_px: int = 0  # how far the page had to scroll to bring the target into view
+
+
+EVENT_KINDS = (
+    "dialog",  # alert/confirm/prompt/beforeunload
+    "popup",  # the site opened a new window or tab
+    "crash",  # the page's renderer died
+    "console_error",  # console.error() or a console message of level error
+    "exception",  # an uncaught JavaScript exception
+    "request_failed",  # a request that got no answer (network error, blocked, aborted)
+    "http_error",  # a sub-resource answered HTTP >= 400
+    "handoff",  # the customer was sent to another site or channel (origin, mailto:, tel:)
+    "download",  # the site sent a file (saved under reports/ only)
+)
 
 
 @dataclass
 class Event:
-    """Something the site did to the customer unasked: a dialog, a popup window, a crash."""
+    """Something the site did besides the customer's actions (see ``EVENT_KINDS``).
+
+    ``action`` is the index of the customer's latest action when it happened (None before any).
+    """
 
     kind: str
     step: int | None
     url: str
     detail: str = ""
     at: float = 0.0
+    action: int | None = None
 
 
 @dataclass
@@ -179,8 +231,9 @@ class Trace:
         if not isinstance(data, dict):
             raise TraceError(f"malformed trace: expected a JSON object, got {type(data).__name__}")
         schema = data.get("schema")
-        if schema != SCHEMA:
-            raise TraceError(f"unsupported trace schema {schema!r}; this pathwalk reads {SCHEMA!r}")
+        if schema not in READABLE:
+            raise TraceError(f"unsupported trace schema {schema!r}; this pathwalk reads "
+                             f"{' and '.join(repr(r) for r in READABLE)}")
         try:
             return cls(
                 journey=Journey(**data["journey"]),
@@ -195,9 +248,7 @@ class Trace:
                 actions=[
                     Action(**{**a, "element": Element(**a.get("element", {}))}) for a in data.get("actions", [])
                 ],
-                pages=[
-                    Page(**{**p, "fields": [Field(**f) for f in p.get("fields", [])]}) for p in data.get("pages", [])
-                ],
+                pages=[_page(p) for p in data.get("pages", [])],
                 events=[Event(**e) for e in data.get("events", [])],
             )
         except (KeyError, TypeError) as exc:
@@ -210,3 +261,12 @@ class Trace:
         except (OSError, json.JSONDecodeError) as exc:
             raise TraceError(f"{path}: cannot read trace: {exc}") from exc
         return cls.from_dict(data)
+
+
+def _page(data: dict[str, Any]) -> Page:
+    violations = data.get("a11y")
+    return Page(**{
+        **data,
+        "fields": [Field(**f) for f in data.get("fields", [])],
+        "a11y": None if violations is None else [Violation(**v) for v in violations],
+    })
