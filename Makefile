@@ -35,7 +35,7 @@ test: setup lint
 	$(BIN)/pytest -p no:cacheprovider
 
 lint: setup
-	$(BIN)/ruff check src tests steps conftest.py
+	$(BIN)/ruff check src tests steps friction_checks conftest.py bench
 	$(BIN)/mypy
 
 bench: setup

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from pathwalk.checks import run_checks
+from pathwalk.registry import load_checks
 from pathwalk.trace import Trace
 from tests.browsing import open_in_chromium, serve_directory
 
@@ -100,7 +101,7 @@ def test_stored_traces_judge_the_same_without_a_browser(walk: Walk) -> None:
     for record in walk.summary["journeys"]:
         trace = Trace.load(Path(record["trace"]))
         assert trace.journey.name == record["journey"]
-        assert {name: r.value for name, r in run_checks(trace).items()} == record["figures"]
+        assert {name: r.value for name, r in run_checks(trace, load_checks(ROOT)).items()} == record["figures"]
 
 
 def test_allure_fails_frictiony_journeys_naming_the_standard(walk: Walk) -> None:

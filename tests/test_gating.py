@@ -133,6 +133,9 @@ def reference_project(pytester: pytest.Pytester) -> pytest.Pytester:
     pytester.mkdir("journeys").joinpath("buying.feature").write_text((ROOT / "journeys/buying.feature").read_text())
     pytester.mkdir("steps").joinpath("shop.py").write_text((ROOT / "steps/shop.py").read_text())
     pytester.path.joinpath("steps", "__init__.py").write_text("")
+    checks = pytester.mkdir("friction_checks")  # standards.yaml budgets the project's own checks too
+    for module in (ROOT / "friction_checks").glob("*.py"):
+        checks.joinpath(module.name).write_text(module.read_text())
     pytester.makeconftest('pytest_plugins = ["steps.shop"]')
     return pytester
 

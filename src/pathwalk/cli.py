@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from pathwalk.findings import Check
 from pathwalk.report.summary import load_summary, render_table
 
 ALLURE_RESULTS = Path("reports/allure-results")
@@ -43,7 +45,6 @@ def _allure_cli() -> list[str] | None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    import os
 
     from pathwalk.report.allure_run import find_config
 
@@ -121,13 +122,43 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _project_checks(command: str, folder: str | None) -> tuple[Check, ...] | None:
+    """Built-in, project (friction_checks/ here) and plugin checks; None after saying what is wrong."""
+    from pathwalk.registry import CheckLoadError, load_checks
+
+    try:
+        return load_checks(Path.cwd(), [Path(folder)] if folder else [])
+    except CheckLoadError as exc:
+        print(f"pathwalk {command}: {exc}", file=sys.stderr)
+        return None
+
+
 def _schema(args: argparse.Namespace) -> int:
     import json
 
-    from pathwalk.checks import BUILTIN_CHECKS
     from pathwalk.standards_schema import standards_schema
 
-    print(json.dumps(standards_schema(c.name for c in BUILTIN_CHECKS), indent=2))
+    checks = _project_checks("schema", args.checks)
+    if checks is None:
+        return 2
+    print(json.dumps(standards_schema(c.name for c in checks), indent=2))
+    return 0
+
+
+def _checks(args: argparse.Namespace) -> int:
+    """Every check that runs on a journey, what it counts and where its definition comes from."""
+    import textwrap
+
+    checks = _project_checks("checks", args.checks)
+    if checks is None:
+        return 2
+    print(f"{len(checks)} friction checks (each name is a budget key in standards.yaml):\n")
+    for check in checks:
+        print(f"{check.name}  [{check.unit}]" + ("" if check.origin == "built-in" else f"  from {check.origin}"))
+        print(textwrap.fill(check.definition, 96, initial_indent="    ", subsequent_indent="    "))
+        print(textwrap.fill(f"Source: {check.source}", 96, initial_indent="    ", subsequent_indent="    "))
+        print()
+    print("Add your own: a module in friction_checks/ defining CHECK = Check(...) (see README, \"Your own checks\").")
     return 0
 
 
@@ -189,13 +220,21 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--force", action="store_true", help="overwrite files that already exist")
     init.set_defaults(run=_init)
     schema = commands.add_parser("schema", help="print the JSON Schema of standards.yaml (for editor completion)")
+    schema.add_argument("--checks", metavar="DIR", help="folder of the project's checks (default friction_checks)")
     schema.set_defaults(run=_schema)
+    checks = commands.add_parser("checks", help="list every friction check with its definition and source")
+    checks.add_argument("--checks", metavar="DIR", help="folder of the project's checks (default friction_checks)")
+    checks.set_defaults(run=_checks)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except BrokenPipeError:  # `pathwalk checks | head`: the reader has seen enough
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return 0
 
 
 if __name__ == "__main__":

@@ -57,6 +57,7 @@ class Check:
     definition: str
     source: str
     run: Callable[[Trace], CheckResult]
+    origin: str = "built-in"  # or the friction_checks/ file, entry point or hook that added it
 
 
 def element_evidence(trace: Trace, action: Action) -> dict[str, str]:

@@ -6,14 +6,14 @@ This is where the layers meet once per scenario; each layer stays testable on it
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pathwalk.baseline import Change, Margin, compare
-from pathwalk.checks import run_checks
-from pathwalk.findings import CheckResult
+from pathwalk.checks import BUILTIN_CHECKS, run_checks
+from pathwalk.findings import Check, CheckResult
 from pathwalk.standards import Breach, Budget, StandardExceeded, Standards, Verdict, judge
 from pathwalk.trace import Trace
 
@@ -93,11 +93,14 @@ def budgets_for(standards: Standards, trace: Trace) -> dict[str, Budget]:
 
 def finish(trace: Trace, standards: Standards, traces_dir: Path,
            baseline: Mapping[str, Mapping[str, float]] | None = None,
-           margins: Mapping[str, Margin] | None = None) -> Outcome:
-    """Run every check on the trace, judge it against its budgets (and baseline) and save the trace."""
-    results = run_checks(trace)
-    verdict = judge(results, budgets_for(standards, trace))
+           margins: Mapping[str, Margin] | None = None, checks: Iterable[Check] = BUILTIN_CHECKS) -> Outcome:
+    """Run every check on the trace, judge it against its budgets (and baseline) and save the trace.
+
+    The trace is saved first, so a check that fails still leaves the walk's record behind.
+    """
     path = trace.save(traces_dir / f"{slug(trace.journey.nodeid)}.json")
+    results = run_checks(trace, checks)
+    verdict = judge(results, budgets_for(standards, trace))
     outcome = Outcome(trace, results, verdict, path)
     before = (baseline or {}).get(trace.journey.nodeid)
     if before is not None:

@@ -17,13 +17,15 @@ from pytest_bdd.scenario import scenario_wrapper_template_registry
 from pathwalk import hooks
 from pathwalk.baseline import BaselineError, load_baseline
 from pathwalk.browser import BrowserNotFound, Walk, launch_chromium, unreachable, video_encoder
-from pathwalk.checks import BUILTIN_CHECKS
+from pathwalk.checks import CheckFailed
 from pathwalk.collect import JourneyFile, is_journey_file
 from pathwalk.customer import Customer
 from pathwalk.errors import JourneyError
+from pathwalk.findings import Check
 from pathwalk.journey import PERSONA, STAGE, breach_error, finish, slug, tagged
 from pathwalk.personas import DEFAULT, Persona, PersonaError, find_persona, load_personas
 from pathwalk.recorder import Recorder
+from pathwalk.registry import CheckLoadError, load_checks
 from pathwalk.report import allure as allure_report
 from pathwalk.report.allure_steps import add_step_effort, attach_screen, keep_written_parameters
 from pathwalk.report.collector import RunReport, user_properties
@@ -42,8 +44,9 @@ RECORDER = pytest.StashKey[Recorder]()
 BASELINE = pytest.StashKey[dict[str, dict[str, float]]]()
 PERSONAS = pytest.StashKey[dict[str, Persona]]()
 WALK = pytest.StashKey[Walk]()
+CHECKS = pytest.StashKey[tuple[Check, ...]]()
 FAILING = ("fail", "broken")
-SHORT_ERRORS = (StandardExceeded, JourneyError, StepDefinitionNotFoundError, PlaywrightError)
+SHORT_ERRORS = (StandardExceeded, JourneyError, StepDefinitionNotFoundError, PlaywrightError, CheckFailed)
 
 
 def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
@@ -55,7 +58,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.stash[SETTINGS] = read_settings(config)
+    try:
+        checks = load_checks(config.rootpath, [config.rootpath / p for p in config.getini("pathwalk_checks")],
+                             config.hook.pytest_pathwalk_add_checks(config=config))
+    except CheckLoadError as exc:
+        raise pytest.UsageError(str(exc)) from None
+    config.stash[CHECKS] = checks
+    config.stash[SETTINGS] = read_settings(config, (c.name for c in checks))
     if not hasattr(config, "workerinput"):  # on xdist, only the controller reports
         config.pluginmanager.register(RunReport(config, config.stash[SETTINGS]), "pathwalk-run-report")
 
@@ -76,7 +85,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             "pathwalk: no site to walk. Set --pathwalk-base-url URL, PATHWALK_BASE_URL, or the "
             "pathwalk_base_url ini key ('demo' walks the bundled demo shop).")
     try:
-        config.stash[STANDARDS] = load_standards(settings.standards, (c.name for c in BUILTIN_CHECKS))
+        config.stash[STANDARDS] = load_standards(settings.standards, (c.name for c in config.stash[CHECKS]))
         if settings.compare is not None:
             config.stash[BASELINE] = load_baseline(settings.compare)
         config.stash[PERSONAS] = load_personas(settings.personas)
@@ -270,14 +279,15 @@ def _conclude(item: pytest.Item, error: BaseException | None) -> None:
         return
     settings, standards = item.config.stash[SETTINGS], item.config.stash[STANDARDS]
     baseline = item.config.stash.get(BASELINE, None)
-    outcome = finish(recorder.finish(error), standards, settings.traces, baseline, settings.compare_fail)
+    checks: tuple[Check, ...] = item.config.stash[CHECKS]
+    outcome = finish(recorder.finish(error), standards, settings.traces, baseline, settings.compare_fail, checks)
     walk = item.stash[WALK]
     keep = settings.tracing == "on" or (settings.tracing == "retain-on-failure" and outcome.status in FAILING)
     playwright_trace = walk.stop_tracing(recorder.artifacts / "playwright-trace.zip" if keep else None)
     walk.close()  # a video is complete only once its context is closed
     allure_report.publish(outcome, settings.screenshots, playwright_trace, walk.videos)
     item.user_properties.extend(user_properties(outcome))
-    item.config.hook.pathwalk_journey_finished(item=item, outcome=outcome)
+    item.config.hook.pytest_pathwalk_journey_finished(item=item, outcome=outcome)
     if error is None and outcome.status == "fail":
         raise breach_error(outcome)
 

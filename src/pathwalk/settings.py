@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from pathwalk.baseline import BaselineError, Margin, baseline_path, parse_margins
-from pathwalk.checks import BUILTIN_CHECKS
 
 DEMO = "demo"
 TRACING = ("retain-on-failure", "on", "off")
@@ -94,9 +94,12 @@ def add_options(parser: pytest.Parser) -> None:
     parser.addini("pathwalk_baselines", "folder of saved baselines", default=".pathwalk/baselines")
     parser.addini("pathwalk_journeys", "folders whose .feature files are journeys", type="paths",
                   default=["journeys"])
+    parser.addini("pathwalk_checks", "folders of the project's own friction checks (modules defining CHECK)",
+                  type="paths", default=["friction_checks"])
 
 
-def read_settings(config: pytest.Config) -> Settings:
+def read_settings(config: pytest.Config, checks: Iterable[str]) -> Settings:
+    """The run's settings; ``checks`` are the names a --pathwalk-compare-fail margin may use."""
     root = config.rootpath
     base_url = (config.getoption("pathwalk_base_url") or os.environ.get("PATHWALK_BASE_URL")
                 or config.getini("pathwalk_base_url") or None)
@@ -111,7 +114,7 @@ def read_settings(config: pytest.Config) -> Settings:
     if spec and not compare:
         raise pytest.UsageError("--pathwalk-compare-fail needs --pathwalk-compare NAME (the baseline to compare with).")
     try:
-        margins = parse_margins(spec or "", (c.name for c in BUILTIN_CHECKS))
+        margins = parse_margins(spec or "", checks)
         save_path = baseline_path(baselines, save) if save else None
         compare_path = baseline_path(baselines, compare) if compare else None
     except BaselineError as exc:

@@ -22,9 +22,20 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
 )
 
 
+class CheckFailed(Exception):
+    """A check raised instead of judging the trace (a bug in the check, usually a custom one)."""
+
+
 def run_checks(trace: Trace, checks: Iterable[Check] = BUILTIN_CHECKS) -> dict[str, CheckResult]:
     """Every check's result for one trace, keyed by check name."""
-    return {check.name: check.run(trace) for check in checks}
+    results = {}
+    for check in checks:
+        try:
+            results[check.name] = check.run(trace)
+        except Exception as exc:
+            raise CheckFailed(f"check '{check.name}' ({check.origin}) failed on journey "
+                              f"'{trace.journey.name}': {type(exc).__name__}: {exc}") from exc
+    return results
 
 
-__all__ = ["BUILTIN_CHECKS", "Check", "CheckResult", "run_checks"]
+__all__ = ["BUILTIN_CHECKS", "Check", "CheckFailed", "CheckResult", "run_checks"]
