@@ -110,8 +110,8 @@ def test_precedence_warn_fail_broken_and_every_output(pytester: pytest.Pytester,
     assert json.loads(props["test_products_in_one_click"]["pathwalk.record"])["figures"]["clicks"] == 1
 
     markdown = step_summary.read_text()
-    assert "| journey | clicks |" in markdown
-    assert re.search(r"\| A mug on a strict budget \| 3 ✗ \|.*\| FAIL \|", markdown)
+    assert "| journey | effort s | clicks |" in markdown
+    assert re.search(r"\| A mug on a strict budget \| [\d.]+ \| 3 ✗ \|.*\| FAIL \|", markdown)
 
 
 def test_quiet_lists_only_journeys_that_need_attention(pytester: pytest.Pytester) -> None:

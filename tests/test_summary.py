@@ -32,19 +32,35 @@ def verdicts(lines: list[str]) -> list[str]:
 
 def test_render_table_lays_out_header_rule_and_rows_with_marks() -> None:
     records = [
-        record("Returns an item", "pass",
-               {"clicks": 3, "repeated_inputs": 0, "dead_ends": 0, "form_fields": 2, "wait_seconds": 0.4}),
-        record("Buys a lamp", "fail",
-               {"clicks": 14, "repeated_inputs": 1, "dead_ends": 0, "form_fields": 12, "wait_seconds": 2.5},
+        record("Returns an item", "pass", {"effort_seconds": 12.5, "clicks": 3, "repeated_inputs": 0,
+                                           "dead_ends": 0, "form_fields": 2, "wait_seconds": 0.4}),
+        record("Buys a lamp", "fail", {"effort_seconds": 61.2, "clicks": 14, "repeated_inputs": 1,
+                                       "dead_ends": 0, "form_fields": 12, "wait_seconds": 2.5},
                {"clicks": "fail", "repeated_inputs": "fail", "form_fields": "warn"}),
     ]
 
     assert render_table(records) == [
-        "journey          clicks  repeated  dead ends  fields  wait s  verdict",
-        "---------------------------------------------------------------------",
-        "Buys a lamp        14 ✗       1 ✗          0    12 !     2.5     FAIL",
-        "Returns an item       3         0          0       2     0.4     PASS",
+        "journey          effort s  clicks  repeated  dead ends  fields  wait s  verdict",
+        "-------------------------------------------------------------------------------",
+        "Buys a lamp          61.2    14 ✗       1 ✗          0    12 !     2.5     FAIL",
+        "Returns an item      12.5       3         0          0       2     0.4     PASS",
     ]
+
+
+def test_checks_outside_the_columns_are_named_when_over_budget() -> None:
+    records = [
+        record("Buys a lamp", "fail", {"effort_seconds": 40, "clicks": 5, "errors": 3, "a11y_serious": 1,
+                                       "dead_clicks": 0},
+               {"errors": "fail", "a11y_serious": "warn"}),
+        record("Returns an item", "pass", {"effort_seconds": 9, "clicks": 2, "errors": 0}),
+    ]
+
+    lines = render_table(records)
+
+    column = lines[0].index("also over budget")
+    assert lines[0].split()[-5:] == ["s", "also", "over", "budget", "verdict"]
+    assert lines[2][column:] == "errors 3 ✗, a11y_serious 1 !     FAIL"
+    assert lines[3][column:] == " " * len("errors 3 ✗, a11y_serious 1 !") + "     PASS"
 
 
 def test_render_table_orders_broken_then_fail_then_warn_then_pass_then_by_nodeid() -> None:
@@ -72,7 +88,7 @@ def test_cells_mark_fail_with_a_cross_and_warn_with_a_bang_and_missing_figures_w
     ])
 
     cells = lines[2].split("  ")
-    assert [c.strip() for c in cells if c.strip()] == ["Signs up", "9 !", "-", "-", "12", "1.25 ✗", "WARN"]
+    assert [c.strip() for c in cells if c.strip()] == ["Signs up", "-", "9 !", "-", "-", "12", "1.25 ✗", "WARN"]
 
 
 def test_long_journey_names_are_cut_at_60_characters() -> None:
@@ -86,8 +102,8 @@ def test_long_journey_names_are_cut_at_60_characters() -> None:
 
 def test_an_empty_run_renders_just_the_header() -> None:
     assert render_table([]) == [
-        "journey  clicks  repeated  dead ends  fields  wait s  verdict",
-        "-------------------------------------------------------------",
+        "journey  effort s  clicks  repeated  dead ends  fields  wait s  verdict",
+        "-----------------------------------------------------------------------",
     ]
 
 

@@ -9,8 +9,12 @@ from pathlib import Path
 from typing import Any
 
 SCHEMA = "pathwalk.summary/1"
-COLUMNS = (("clicks", "clicks"), ("repeated_inputs", "repeated"), ("dead_ends", "dead ends"),
-           ("form_fields", "fields"), ("wait_seconds", "wait s"))
+# The headline (estimated customer seconds) first, then the figures every reader asks about;
+# any other check over its budget is named in the "also over budget" column.
+COLUMNS = (("effort_seconds", "effort s"), ("clicks", "clicks"), ("repeated_inputs", "repeated"),
+           ("dead_ends", "dead ends"), ("form_fields", "fields"), ("wait_seconds", "wait s"))
+SHOWN = {check for check, _ in COLUMNS}
+ALSO = "also over budget"
 ORDER = {"broken": 0, "fail": 1, "warn": 2, "pass": 3}
 
 
@@ -38,15 +42,25 @@ def _cell(record: Mapping[str, Any], check: str) -> str:
     return f"{value:g}{mark}"
 
 
+def _also(record: Mapping[str, Any]) -> str:
+    """Checks outside the columns that are over a budget, e.g. "errors 3 ✗, a11y_serious 1 !"."""
+    return ", ".join(f"{b['check']} {_cell(record, b['check'])}" for b in record["breaches"]
+                     if b["check"] not in SHOWN)
+
+
 def render_table(records: Iterable[Mapping[str, Any]]) -> list[str]:
     """Worst journeys first; ✗ marks a failed standard, ! a warning."""
     ordered = sorted(records, key=lambda r: (ORDER.get(r["status"], 9), r["nodeid"]))
-    header = ["journey", *(title for _, title in COLUMNS), "verdict"]
-    rows = [[r["journey"][:60], *(_cell(r, c) for c, _ in COLUMNS), r["status"].upper()] for r in ordered]
+    also = any(_also(r) for r in ordered)
+    header = ["journey", *(title for _, title in COLUMNS), *([ALSO] if also else []), "verdict"]
+    rows = [[r["journey"][:60], *(_cell(r, c) for c, _ in COLUMNS), *([_also(r)] if also else []),
+             r["status"].upper()] for r in ordered]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    left = {0, len(header) - 2} if also else {0}
 
     def line(cells: list[str]) -> str:
-        padded = (c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
+        padded = (c.ljust(w) if i in left else c.rjust(w)
+                  for i, (c, w) in enumerate(zip(cells, widths, strict=True)))
         return "  ".join(padded)
 
     return [line(header), "-" * len(line(header)), *(line(r) for r in rows)]
@@ -64,11 +78,12 @@ def load_summary(path: Path) -> dict[str, Any]:
 def render_markdown(records: Iterable[Mapping[str, Any]]) -> str:
     """The same table in Markdown, for CI step summaries (e.g. $GITHUB_STEP_SUMMARY)."""
     ordered = sorted(records, key=lambda r: (ORDER.get(r["status"], 9), r["nodeid"]))
-    header = ["journey", *(title for _, title in COLUMNS), "verdict"]
+    header = ["journey", *(title for _, title in COLUMNS), ALSO, "verdict"]
     lines = ["## pathwalk friction summary", "", "| " + " | ".join(header) + " |",
              "|" + "---|" * len(header)]
     for r in ordered:
-        cells = [r["journey"].replace("|", "\\|"), *(_cell(r, c) for c, _ in COLUMNS), r["status"].upper()]
+        cells = [r["journey"].replace("|", "\\|"), *(_cell(r, c) for c, _ in COLUMNS), _also(r),
+                 r["status"].upper()]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
