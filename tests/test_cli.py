@@ -71,7 +71,7 @@ def test_summary_prints_the_last_walk(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "pathwalk.cli", "summary", "--file", str(path)],
                           capture_output=True, text=True)
     assert done.returncode == 0
-    assert re.search(r"Finding the mug\s+3\s+-\s+1 ✗\s+-\s+-\s+FAIL", done.stdout), done.stdout
+    assert re.search(r"Finding the mug\s+-\s+3\s+-\s+1 ✗\s+-\s+-\s+FAIL", done.stdout), done.stdout
 
 
 def test_summary_without_a_walk_says_what_to_do(tmp_path: Path) -> None:
