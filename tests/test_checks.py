@@ -423,12 +423,15 @@ def test_run_checks_runs_every_builtin_check_keyed_by_name() -> None:
 
     results = run_checks(trace)
 
-    assert list(results) == ["clicks", "repeated_inputs", "dead_ends", "form_fields", "wait_seconds",
-                             "unlabelled_fields"]
+    assert list(results) == ["effort_seconds", "clicks", "repeated_inputs", "dead_ends", "form_fields",
+                             "wait_seconds", "unlabelled_fields", "keystrokes", "pages_visited", "fields_shown",
+                             "scrolls", "lcp_seconds", "cls"]
     assert [check.name for check in BUILTIN_CHECKS] == list(results)
     assert {name: r.value for name, r in results.items()} == {
-        "clicks": 1, "repeated_inputs": 1, "dead_ends": 1, "form_fields": 2, "wait_seconds": 1.5,
-        "unlabelled_fields": 0,
+        # effort: click 2.65 + 1.5 wait; fill 16 chars 2.65 + 0.4 + 4.48; again from the keyboard + 0.4
+        "effort_seconds": 19.6, "clicks": 1, "repeated_inputs": 1, "dead_ends": 1, "form_fields": 2,
+        "wait_seconds": 1.5, "unlabelled_fields": 0, "keystrokes": 32, "pages_visited": 3, "fields_shown": 0,
+        "scrolls": 0, "lcp_seconds": 0.0, "cls": 0.0,
     }
     assert all(r.check == name for name, r in results.items())
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from pathwalk.checks import BUILTIN_CHECKS
-from pathwalk.registry import load_checks
 from pathwalk.findings import CheckResult, Finding
+from pathwalk.registry import load_checks
 from pathwalk.standards import (
     Breach,
     Budget,
@@ -21,7 +21,8 @@ from pathwalk.standards import (
 )
 
 KNOWN = [check.name for check in BUILTIN_CHECKS]
-KNOWN_LIST = "clicks, dead_ends, form_fields, repeated_inputs, unlabelled_fields, wait_seconds"
+KNOWN_LIST = ("clicks, cls, dead_ends, effort_seconds, fields_shown, form_fields, keystrokes, lcp_seconds, "
+              "pages_visited, repeated_inputs, scrolls, unlabelled_fields, wait_seconds")
 
 
 def write(tmp_path: Path, text: str) -> Path:

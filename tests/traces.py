@@ -123,11 +123,22 @@ def page(
     fields: Sequence[Field] = (),
     screenshot: str | None = None,
     arrived: float = 0.0,
+    kind: str = "document",
+    viewport_height: int = 0,
+    lcp_s: float | None = None,
+    cls: float | None = None,
 ) -> Page:
-    """A page visit; by default a 200 page with one link onwards."""
+    """A page visit; by default a 200 page with one link onwards (Web Vitals not measured)."""
     return Page(index=index, step=step, url=url if url is not None else url_of(index), status=status,
                 title=title or f"Page {index}", heading=heading, links=links, buttons=buttons, forms=forms,
-                fields=list(fields), screenshot=screenshot, arrived=arrived)
+                fields=list(fields), screenshot=screenshot, arrived=arrived, kind=kind,
+                viewport_height=viewport_height, lcp_s=lcp_s, cls=cls)
+
+
+def shown(label: str, *, required: bool = False, field_name: str | None = None, frame: str = "") -> Field:
+    """A field a page shows, named like ``fill`` names it (the label, slugged) unless told otherwise."""
+    name = field_name if field_name is not None else label.lower().replace(" ", "_")
+    return Field(label=label, field_name=name, input_type="text", required=required, frame=frame)
 
 
 def make_trace(

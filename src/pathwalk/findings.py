@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from pathwalk.trace import Action, Trace
+from pathwalk.trace import Action, Page, Trace
 
 SEVERITIES = ("minor", "moderate", "serious", "critical")  # axe-core's impact words, for every check
 
@@ -60,9 +60,14 @@ class Check:
     origin: str = "built-in"  # or the friction_checks/ file, entry point or hook that added it
 
 
+def page_of(trace: Trace, action: Action) -> Page | None:
+    """The page the action happened on, if the trace recorded it."""
+    return trace.pages[action.page] if action.page is not None and 0 <= action.page < len(trace.pages) else None
+
+
 def element_evidence(trace: Trace, action: Action) -> dict[str, str]:
     """The page screenshot the action happened on and the element's box, for a highlighted picture."""
-    page = trace.pages[action.page] if action.page is not None and action.page < len(trace.pages) else None
+    page = page_of(trace, action)
     if page is None or not page.screenshot:
         return {}
     evidence = {"screenshot": page.screenshot, "scale": f"{page.scale:g}"}

@@ -8,17 +8,38 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pathwalk.checks import clicks, dead_ends, form_fields, repeated_inputs, unlabelled_fields, wait_seconds
+from pathwalk.checks import (
+    clicks,
+    cls,
+    dead_ends,
+    effort_seconds,
+    fields_shown,
+    form_fields,
+    keystrokes,
+    lcp_seconds,
+    pages_visited,
+    repeated_inputs,
+    scrolls,
+    unlabelled_fields,
+    wait_seconds,
+)
 from pathwalk.findings import Check, CheckResult
 from pathwalk.trace import Trace
 
 BUILTIN_CHECKS: tuple[Check, ...] = (
+    effort_seconds.CHECK,  # the headline: estimated seconds of the customer's time
     clicks.CHECK,
     repeated_inputs.CHECK,
     dead_ends.CHECK,
     form_fields.CHECK,
     wait_seconds.CHECK,
     unlabelled_fields.CHECK,
+    keystrokes.CHECK,
+    pages_visited.CHECK,
+    fields_shown.CHECK,
+    scrolls.CHECK,
+    lcp_seconds.CHECK,
+    cls.CHECK,
 )
 
 
