@@ -5,12 +5,17 @@ Each test gets its own cookie jar (a fresh visitor) against one shared shop.
 
 from __future__ import annotations
 
+import http.client
 import http.cookiejar
+import json
 import re
 import socket
+import struct
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email.message import Message
@@ -18,7 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from pathwalk.demo import DemoShop
+from pathwalk.demo import DemoShop, gift_finder
 from pathwalk.demo import server as demo_server
 
 
@@ -78,7 +83,7 @@ def main_of(body: str) -> str:
 
 @pytest.fixture(scope="module")
 def shop() -> Iterator[DemoShop]:
-    with DemoShop(slow_seconds=0) as running:
+    with DemoShop(slow_seconds=0, hero_seconds=0) as running:
         yield running
 
 
@@ -118,7 +123,20 @@ def test_url_shape(shop: DemoShop) -> None:
         ("/help/delivery", "Delivery"),
         ("/help/returns", "Returns"),
         ("/help/contact", "Contact support"),
+        ("/help/talk", "Talk to us"),
+        ("/chat", "Chat with the Demo Shop"),
+        ("/orders/track", "Where is my order?"),
         ("/about", "About us"),
+        ("/checkout/options", "Delivery options"),
+        ("/wishlist", "Something went wrong"),
+        ("/collections/autumn", "The autumn collection"),
+        ("/tea-club", "Join our tea club"),
+        ("/tea-club/welcome", "Welcome to the tea club"),
+        ("/tastings", "Tea tastings"),
+        ("/tastings/book", "Book a tasting"),
+        ("/tastings/booked", "You are booked in"),
+        ("/gifts/", "Find a gift"),
+        ("/gifts/ideas", "Find a gift"),  # no answers yet: the gift finder starts again
     ],
 )
 def test_pages_render(visitor: Visitor, path: str, heading: str) -> None:
@@ -144,8 +162,11 @@ def test_unknown_paths_answer_the_404_page(visitor: Visitor, path: str) -> None:
 
 def test_standard_layout_links(visitor: Visitor) -> None:
     body = visitor.get("/").body
-    for href, text in [("/", "Home"), ("/products", "Products"), ("/basket", "Basket"), ("/help", "Help"),
+    for href, text in [("/", "Home"), ("/products", "Products"), ("/app/", "Gift finder"),
+                       ("/tastings", "Tea tastings"), ("/basket", "Basket"), ("/help", "Help"),
                        ("/signup", "Sign up"), ("/help/returns", "Returns"), ("/gift-cards", "Gift cards"),
+                       ("/wishlist", "Wish list"), ("/tea-club", "Tea club"),
+                       ("/collections/autumn", "Autumn collection"), ("/gifts/", "Simple gift finder"),
                        ("/about", "About us")]:
         assert f'<a href="{href}">{text}</a>' in body
     for slug, name in [("blue-mug", "Blue mug"), ("red-teapot", "Red teapot"), ("green-scarf", "Green scarf")]:
@@ -171,6 +192,7 @@ def test_add_to_basket(visitor: Visitor) -> None:
     assert '<a href="/basket">Basket</a> <span>(2 items)</span>' in body
     assert '<button type="button">Apply coupon</button>' in body
     assert 'action="/checkout/details"' in body and 'action="/express"' in body
+    assert 'action="/checkout/options"' in body and ">Choose delivery</button>" in body
 
 
 def test_add_unknown_product_is_404(visitor: Visitor) -> None:
@@ -342,3 +364,141 @@ def test_serve_forever_after_start_blocks_until_ctrl_c(monkeypatch: pytest.Monke
     assert not thread.is_alive()
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", port or 0), timeout=5).close()
+
+
+# -- the pages added so every friction check has somewhere to find friction -----------------
+
+FIELD_IDS = re.compile(r'<(?:input type="(?!hidden|radio)[a-z]+"|select|textarea) id="([a-z_]+)"')
+
+
+@pytest.mark.parametrize("path", ["/tastings/book", "/gifts/", "/orders/track", "/app/card", "/chat", "/tea-club"])
+def test_fields_of_the_new_forms_are_labelled_except_the_tea_clubs_email(visitor: Visitor, path: str) -> None:
+    body = visitor.get(path).body
+    ids = FIELD_IDS.findall(body)
+    assert ids, path
+    for field_id in ids:
+        assert f'<label for="{field_id}">' in body, (path, field_id)
+    if path == "/tea-club":  # the deliberate unlabelled field: no id, label, aria-label, placeholder or title
+        [email] = re.findall(r"<input [^>]*name=\"email\"[^>]*>", body)
+        assert not re.search(r"\b(id|aria-label|aria-labelledby|placeholder|title)=", email)
+
+
+def test_green_scarf_photo_is_missing_and_its_reviews_are_dropped(visitor: Visitor) -> None:
+    body = visitor.get("/products/green-scarf").body
+    assert '<img src="/images/green-scarf.jpg"' in body and 'fetch("/api/reviews/green-scarf")' in body
+    assert visitor.get("/images/green-scarf.jpg").status == 404
+    with pytest.raises(http.client.RemoteDisconnected):  # the connection closes with no answer at all
+        urllib.request.urlopen(visitor.base_url + "/api/reviews/green-scarf", timeout=10)
+    for slug in ("blue-mug", "red-teapot"):  # the buying journeys' products stay clean
+        assert "<img" not in visitor.get(f"/products/{slug}").body
+
+
+def test_autumn_hero_is_a_big_png_without_a_size_and_arrives_late() -> None:
+    with DemoShop(slow_seconds=0, hero_seconds=0.4) as slow:
+        page = Visitor(slow.url).get("/collections/autumn").body
+        assert re.search(r'<img src="/images/autumn-hero.png" alt="[^"]+">', page)  # no width or height
+        started = time.monotonic()
+        reply = urllib.request.urlopen(slow.url + "/images/autumn-hero.png", timeout=10)
+        png = reply.read()
+        assert time.monotonic() - started >= 0.4
+    assert reply.headers["Content-Type"] == "image/png"
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (1200, 600)
+    assert zlib.decompress(png[41:-12])[:4] == b"\x00\xb5\x4a\x1e"  # first row: filter 0, then rust red
+
+
+def test_talk_to_us_hands_over_to_another_site_email_and_phone(visitor: Visitor) -> None:
+    port = urlsplit(visitor.base_url).port
+    body = visitor.get("/help/talk").body
+    assert f'<a href="http://localhost:{port}/chat">Chat with us</a>' in body
+    assert '<a href="mailto:hello@demo-shop.example">Email us</a>' in body
+    assert '<a href="tel:+442079460000">Call us</a>' in body
+    chat = Visitor(f"http://localhost:{port}").get("/chat")  # the partner origin: same server, other name
+    assert chat.status == 200 and h1(chat.body) == "Chat with the Demo Shop"
+    assert f'<a href="http://127.0.0.1:{port}/">Back to the Demo Shop</a>' in chat.body
+
+
+def test_help_lists_tracking_and_talking(visitor: Visitor) -> None:
+    body = visitor.get("/help").body
+    assert '<a href="/orders/track">Where is my order?</a>' in body and '<a href="/help/talk">Talk to us</a>' in body
+
+
+def test_track_my_order_button_runs_a_handler_that_throws(visitor: Visitor) -> None:
+    body = visitor.get("/orders/track").body
+    assert '<button type="button" id="track">Track my order</button>' in body
+    assert "window.orderService.lookup(" in body and "orderService =" not in body
+
+
+def test_wish_list_is_an_error_page_answering_200(visitor: Visitor) -> None:
+    reply = visitor.get("/wishlist")
+    assert reply.status == 200 and h1(reply.body) == "Something went wrong"
+    assert '<nav aria-label="Main">' in reply.body  # ways forward exist: only its words say it failed
+
+
+def test_delivery_options_pay_button_comes_after_the_terms_and_places_the_order(visitor: Visitor) -> None:
+    form = main_of(visitor.get("/checkout/options").body)
+    assert form.index("</ol>") < form.index(">Pay on delivery</button>")
+    assert form.count("<li>") == 14
+    assert re.search(r'id="speed-standard" name="speed" value="standard" checked', form)
+    visitor.post("/basket/add", {"product": "red-teapot"})
+    assert_redirect(visitor.post("/checkout/options", {"speed": "next-day"}), "/checkout/confirmation")
+    assert re.search(r"Your order number is DS-\d{6}\.", visitor.get("/checkout/confirmation").body)
+
+
+def test_tea_club_has_low_contrast_small_print_and_welcomes(visitor: Visitor) -> None:
+    body = visitor.get("/tea-club").body
+    assert ".small-print{color:#c4c4c4" in body and 'class="small-print"' in body
+    assert_redirect(visitor.post("/tea-club", {"name": "Ada", "email": ""}), "/tea-club/welcome")
+
+
+def test_booking_a_tasting_shows_the_date(visitor: Visitor) -> None:
+    body = visitor.get("/tastings/book").body
+    assert "<option>Saturday 14 June</option>" in body
+    data = {"name": "Ada", "email": "ada@example.com", "date": "Saturday 14 June"}
+    assert_redirect(visitor.post("/tastings/book", data), "/tastings/booked")
+    assert "See you on Saturday 14 June." in visitor.get("/tastings/booked").body
+
+
+def test_simple_gift_finder_asks_the_same_questions_as_the_app(visitor: Visitor) -> None:
+    start = visitor.get("/gifts/").body
+    assert FIELD_IDS.findall(start) == [q.name for q in gift_finder.START]
+    answers = {"recipient": "Grace", "recipient_email": "grace@example.com", "sender": "Ada", "budget": "10"}
+    assert_redirect(visitor.post("/gifts/", answers), "/gifts/ideas")
+    ideas = visitor.get("/gifts/ideas").body
+    assert h1(ideas) == "Gift ideas for Grace"
+    assert re.findall(r">(Choose the [^<]+)</button>", ideas) == ["Choose the Blue mug"]  # only it is £10 or less
+    assert_redirect(visitor.post("/gifts/choose", {"product": "blue-mug"}), "/gifts/send")
+    send = visitor.get("/gifts/send").body
+    assert h1(send) == "Send the Blue mug to Grace"
+    assert FIELD_IDS.findall(send) == [q.name for q in gift_finder.CARD]
+    assert_redirect(visitor.post("/gifts/send", {"message": "Happy birthday", "card_sender": "Ada"}), "/gifts/done")
+    done = visitor.get("/gifts/done").body
+    assert h1(done) == "Your gift is on its way"
+    assert "The Blue mug will reach Grace within three working days." in done
+
+
+@pytest.mark.parametrize("path", ["/app", "/app/", "/app/ideas", "/app/done"])
+def test_every_app_route_is_the_same_shell(visitor: Visitor, path: str) -> None:
+    body = visitor.get(path).body
+    assert '<div id="app">' in body and '<script src="/static/gift-finder.js"></script>' in body
+    data = json.loads(re.search(r'<script type="application/json" id="gift-data">(.*?)</script>', body, re.S)[1])
+    assert data["start"] == [q.as_json() for q in gift_finder.START]
+    assert [p["choose"] for p in data["products"]] == ["Choose the Blue mug", "Choose the Red teapot",
+                                                         "Choose the Green scarf"]
+    assert "<input" not in main_of(body)  # every field is drawn by the script
+
+
+def test_app_script_and_gift_card_frame(visitor: Visitor) -> None:
+    script = visitor.get("/static/gift-finder.js")
+    assert script.status == 200 and script.headers["Content-Type"] == "text/javascript; charset=utf-8"
+    for needle in ("history.pushState", "attachShadow({ mode: \"open\" })", "customElements.define", "<iframe"[1:]):
+        assert needle in script.body, needle
+    card = visitor.get("/app/card?product=blue-mug").body
+    assert "A card to go with the Blue mug" in card and "<nav" not in card
+    assert FIELD_IDS.findall(card) == [q.name for q in gift_finder.CARD]
+    assert_redirect(visitor.post("/app/card", {"message": "Hi", "card_sender": "Ada"}), "/app/card/sent")
+    assert 'parent.postMessage({gift: "sent"}, location.origin)' in visitor.get("/app/card/sent").body
+
+
+def test_pages_ask_browsers_for_no_favicon(visitor: Visitor) -> None:
+    assert '<link rel="icon" href="data:,">' in visitor.get("/").body

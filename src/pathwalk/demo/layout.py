@@ -20,18 +20,26 @@ _CSS = (
     "table{border-collapse:collapse}th,td{padding:.25rem .75rem;text-align:left}"
 )
 
-_NAV_LINKS = (("/", "Home"), ("/products", "Products"), ("/basket", "Basket"), ("/help", "Help"),
-              ("/signup", "Sign up"))
-_FOOTER_LINKS = (("/help/returns", "Returns"), ("/gift-cards", "Gift cards"), ("/about", "About us"))
+_NAV_LINKS = (("/", "Home"), ("/products", "Products"), ("/app/", "Gift finder"), ("/tastings", "Tea tastings"),
+              ("/basket", "Basket"), ("/help", "Help"), ("/signup", "Sign up"))
+_FOOTER_LINKS = (("/help/returns", "Returns"), ("/gift-cards", "Gift cards"), ("/wishlist", "Wish list"),
+                 ("/tea-club", "Tea club"), ("/collections/autumn", "Autumn collection"),
+                 ("/gifts/", "Simple gift finder"), ("/about", "About us"))
 
 
 @dataclass(frozen=True)
 class Page:
-    """A rendered page body; `bare` drops the header nav and footer (the deliberate dead ends)."""
+    """A rendered page body; `bare` drops the header nav and footer (the deliberate dead ends).
+
+    `head` is extra markup for the document head (a page's own style); `script` runs at the end
+    of the body, after the page's content exists.
+    """
 
     title: str
     main: str
     bare: bool = False
+    head: str = ""
+    script: str = ""
 
 
 def link(href: str, text: str) -> str:
@@ -65,8 +73,10 @@ def document(page: Page, item_count: int) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(page.title)} — {SITE_NAME}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        f"{chrome_top}\n<main>\n{page.main}\n</main>\n{chrome_bottom}\n</body>\n</html>\n"
+        # No favicon request: a 404 for it would be an error no customer sees.
+        '<link rel="icon" href="data:,">\n'
+        f"<title>{escape(page.title)} — {SITE_NAME}</title>\n<style>{_CSS}</style>\n{page.head}</head>\n<body>\n"
+        f"{chrome_top}\n<main>\n{page.main}\n</main>\n{chrome_bottom}\n{page.script}</body>\n</html>\n"
     )
 
 

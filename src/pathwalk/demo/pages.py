@@ -31,6 +31,25 @@ def product_list() -> Page:
     return Page("Products", f"<h1>Products</h1>\n<ul>{items}</ul>")
 
 
+# Deliberate friction on one product page only, so the buying journeys stay clean: its photo is
+# missing (a broken image answering HTTP 404) and its reviews widget fails (the server drops the
+# request, the widget logs a console error and says so on the page).
+FAULTY_PRODUCT = "green-scarf"
+
+
+def _reviews_script(slug: str) -> str:
+    return f"""<script>
+fetch("/api/reviews/{slug}")
+  .then((response) => response.json())
+  .then((reviews) => {{ document.getElementById("reviews").textContent = reviews.length + " reviews"; }})
+  .catch((error) => {{
+    console.error("Reviews could not be loaded: " + error.message);
+    document.getElementById("reviews").textContent = "Reviews are not available right now.";
+  }});
+</script>
+"""
+
+
 def product_detail(product: Product) -> Page:
     add = (
         '<form method="post" action="/basket/add">\n'
@@ -41,7 +60,11 @@ def product_detail(product: Product) -> Page:
         f"<h1>{escape(product.name)}</h1>\n<p>{escape(format_price(product.price_pence))}</p>\n"
         f"<p>{escape(product.description)}</p>\n{add}"
     )
-    return Page(product.name, main)
+    if product.slug != FAULTY_PRODUCT:
+        return Page(product.name, main)
+    photo = f'<img src="/images/{escape(product.slug)}.jpg" alt="{escape(product.name)}" width="320" height="240">'
+    reviews = '<h2>Reviews</h2>\n<p id="reviews">Loading reviews…</p>'
+    return Page(product.name, f"{main}\n{photo}\n{reviews}", script=_reviews_script(product.slug))
 
 
 def basket(session: SessionView) -> Page:
@@ -72,7 +95,8 @@ def basket(session: SessionView) -> Page:
     )
     checkout = form("/checkout/details", [], "Checkout", method="get")
     express = form("/express", [], "Express checkout", method="get")
-    return Page("Your basket", f"<h1>Your basket</h1>\n{table}\n{coupon}\n{checkout}\n{express}")
+    options = form("/checkout/options", [], "Choose delivery", method="get")
+    return Page("Your basket", f"<h1>Your basket</h1>\n{table}\n{coupon}\n{checkout}\n{express}\n{options}")
 
 
 def signup(error: str | None = None, name: str = "", email: str = "") -> Page:
@@ -154,34 +178,17 @@ def express() -> Page:
     return Page("Express checkout", f"<h1>Express checkout</h1>\n{form('/express', fields, 'Place order')}")
 
 
-def help_index() -> Page:
-    items = f"<li>{link('/help/returns', 'Returns')}</li><li>{link('/help/delivery', 'Delivery')}</li>"
-    return Page("Help", f"<h1>Help</h1>\n<ul>{items}</ul>")
-
-
-def help_delivery() -> Page:
-    text = "We deliver within three working days and delivery is free on every order."
-    return Page("Delivery", f"<h1>Delivery</h1>\n<p>{text}</p>")
-
-
-def help_returns() -> Page:
-    """Bare on purpose: the only way onward is the support link."""
-    main = (
-        "<h1>Returns</h1>\n<p>To return an item, please contact our support team.</p>\n"
-        f"<p>{link('/help/contact', 'Contact support')}</p>"
-    )
-    return Page("Returns", main, bare=True)
-
-
-def help_contact() -> Page:
-    """Bare on purpose: no link, form or button — a dead end for the journey to detect."""
-    main = "<h1>Contact support</h1>\n<p>Our support team will get back to you.</p>"
-    return Page("Contact support", main, bare=True)
-
-
 def about() -> Page:
     text = "The Demo Shop is a small pretend shop that pathwalk uses to show what friction looks like."
     return Page("About us", f"<h1>About us</h1>\n<p>{text}</p>")
+
+
+def something_went_wrong() -> Page:
+    """Deliberately a 200 answer that is an error page: the status says all is well, the page does not."""
+    main = (
+        "<h1>Something went wrong</h1>\n<p>Sorry, we could not load your wish list. Please try again later.</p>"
+    )
+    return Page("Something went wrong", main)
 
 
 def not_found() -> Page:

@@ -11,7 +11,6 @@ import socket
 import socketserver
 import threading
 import time
-from collections.abc import Callable
 from http import HTTPStatus
 from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,30 +18,23 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from pathwalk.demo import pages
-from pathwalk.demo.catalog import find_product
+from pathwalk.demo.assets import asset
+from pathwalk.demo.campaigns import HERO_IMAGE
 from pathwalk.demo.layout import Page, document
-from pathwalk.demo.state import Account, SessionView, ShopState
+from pathwalk.demo.routes import Visit, page_for, partner_of
+from pathwalk.demo.state import Account, ShopState
 
 COOKIE_NAME = "shop_session"
 _MAX_BODY = 64 * 1024
 
-_STATIC_GET: dict[str, Callable[[], Page]] = {
-    "/products": pages.product_list,
-    "/signup": pages.signup,
-    "/checkout/details": pages.checkout_details,
-    "/checkout/delivery": pages.checkout_delivery,
-    "/checkout/payment": pages.checkout_payment,
-    "/express": pages.express,
-    "/help": pages.help_index,
-    "/help/delivery": pages.help_delivery,
-    "/help/returns": pages.help_returns,
-    "/help/contact": pages.help_contact,
-    "/about": pages.about,
-}
-_SESSION_GET: dict[str, Callable[[SessionView], Page]] = {
-    "/": pages.home,
-    "/basket": pages.basket,
-    "/checkout/confirmation": pages.confirmation,
+# POSTs that only move the customer on (what they sent is not kept).
+_REDIRECTS = {"/checkout/details": "/checkout/delivery", "/tea-club": "/tea-club/welcome",
+              "/app/card": "/app/card/sent"}
+# The simple gift finder's pages: the answers each one keeps, and where it leads.
+_GIFT_STEPS = {
+    "/gifts/": (("recipient", "recipient_email", "sender", "budget"), "/gifts/ideas"),
+    "/gifts/choose": (("product",), "/gifts/send"),
+    "/gifts/send": (("message", "card_sender"), "/gifts/done"),
 }
 
 
@@ -51,11 +43,12 @@ class _ShopServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], state: ShopState, slow_seconds: float) -> None:
+    def __init__(self, address: tuple[str, int], state: ShopState, slow_seconds: float, hero_seconds: float) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.state = state
         self.slow_seconds = slow_seconds
+        self.hero_seconds = hero_seconds
         super().__init__(address, _Handler)
 
     def server_bind(self) -> None:
@@ -109,21 +102,26 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- routing ------------------------------------------------------------
 
+    def _visit(self, query: str) -> Visit:
+        host = self.headers.get("Host", "").rsplit(":", 1)[0] or str(self._shop.server_name)
+        port = self._shop.server_port
+        return Visit(self._shop.state.view(self._token), f"http://{host}:{port}", partner_of(host, port),
+                     {key: values[0] for key, values in parse_qs(query).items()})
+
     def _serve_get(self, *, send_body: bool) -> None:
+        parts = urlsplit(self.path)
+        if parts.path.startswith("/api/reviews/"):
+            self.close_connection = True  # Deliberate: the reviews service drops the request unanswered.
+            return
+        if parts.path.startswith(("/images/", "/static/")):
+            self._send_asset(parts.path, send_body=send_body)
+            return
         self._open_session()
-        path = urlsplit(self.path).path
-        session = self._shop.state.view(self._token)
-        status, page = HTTPStatus.OK, None
-        if path in _STATIC_GET:
-            page = _STATIC_GET[path]()
-        elif path in _SESSION_GET:
-            page = _SESSION_GET[path](session)
-        elif path.startswith("/products/"):
-            product = find_product(path.removeprefix("/products/"))
-            page = pages.product_detail(product) if product else None
+        visit = self._visit(parts.query)
+        status, page = HTTPStatus.OK, page_for(parts.path, visit)
         if page is None:
             status, page = HTTPStatus.NOT_FOUND, pages.not_found()
-        self._send_page(status, page, session.item_count, send_body=send_body)
+        self._send_page(status, page, visit.session.item_count, send_body=send_body)
 
     def _route_post(self, path: str, form: dict[str, str]) -> None:
         state = self._shop.state
@@ -134,16 +132,25 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/signup":
             self._signup(form)
             return
-        elif path == "/checkout/details":
-            self._redirect("/checkout/delivery")
-            return
         elif path == "/checkout/delivery":
             time.sleep(self._shop.slow_seconds)  # The one deliberate slow step.
             self._redirect("/checkout/payment")
             return
-        elif path in ("/checkout/payment", "/express"):
+        elif path in ("/checkout/payment", "/checkout/options", "/express"):
             state.place_order(self._token)
             self._redirect("/checkout/confirmation")
+            return
+        elif path == "/tastings/book":
+            state.book_tasting(self._token, form.get("date", ""))
+            self._redirect("/tastings/booked")
+            return
+        elif path in _GIFT_STEPS:
+            fields, onward = _GIFT_STEPS[path]
+            state.update_gift(self._token, {name: form.get(name, "") for name in fields})
+            self._redirect(onward)
+            return
+        elif path in _REDIRECTS:
+            self._redirect(_REDIRECTS[path])
             return
         count = state.view(self._token).item_count
         self._send_page(HTTPStatus.NOT_FOUND, pages.not_found(), count)
@@ -180,6 +187,22 @@ class _Handler(BaseHTTPRequestHandler):
         if send_body:
             self.wfile.write(body)
 
+    def _send_asset(self, path: str, *, send_body: bool) -> None:
+        found = asset(path)
+        if found is None:  # The green scarf's photo, among others: a deliberate broken image.
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        if path == HERO_IMAGE:
+            time.sleep(self._shop.hero_seconds)  # Deliberate: the hero image arrives late.
+        body, content_type = found
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
     def _redirect(self, location: str) -> None:
         self.send_response(HTTPStatus.SEE_OTHER)
         self.send_header("Location", location)
@@ -191,10 +214,13 @@ class _Handler(BaseHTTPRequestHandler):
 class DemoShop:
     """A small, deliberately imperfect shop that pathwalk's journeys and tests can walk."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, slow_seconds: float = 1.5) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, slow_seconds: float = 1.5,
+                 hero_seconds: float = 3.0) -> None:
+        """`slow_seconds`: the delivery step's delay; `hero_seconds`: the autumn hero image's."""
         self._host = host
         self._port = port
         self._slow_seconds = slow_seconds
+        self._hero_seconds = hero_seconds
         self._state = ShopState()
         self._lock = threading.Lock()
         self._httpd: _ShopServer | None = None
@@ -205,7 +231,7 @@ class DemoShop:
         """Create the listening server; the caller holds self._lock."""
         if self._httpd is not None:
             raise RuntimeError("DemoShop is already running")
-        self._httpd = _ShopServer((self._host, self._port), self._state, self._slow_seconds)
+        self._httpd = _ShopServer((self._host, self._port), self._state, self._slow_seconds, self._hero_seconds)
         return self._httpd
 
     def start(self) -> DemoShop:

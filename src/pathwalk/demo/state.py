@@ -26,6 +26,8 @@ class _Session:
     basket: dict[str, int] = field(default_factory=dict)
     account: Account | None = None
     last_order: str | None = None
+    gift: dict[str, str] = field(default_factory=dict)  # the simple gift finder's answers so far
+    tasting: str | None = None  # the date of the tea tasting booked
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class SessionView:
     basket: tuple[tuple[str, int], ...]
     account: Account | None
     last_order: str | None
+    gift: tuple[tuple[str, str], ...] = ()
+    tasting: str | None = None
 
     @property
     def item_count(self) -> int:
@@ -67,7 +71,8 @@ class ShopState:
     def view(self, token: str) -> SessionView:
         with self._lock:
             session = self._sessions[token]
-            return SessionView(tuple(session.basket.items()), session.account, session.last_order)
+            return SessionView(tuple(session.basket.items()), session.account, session.last_order,
+                               tuple(session.gift.items()), session.tasting)
 
     def add_to_basket(self, token: str, slug: str) -> bool:
         """Add one of a product; False if the slug is not in the catalogue."""
@@ -81,6 +86,18 @@ class ShopState:
     def set_account(self, token: str, account: Account) -> None:
         with self._lock:
             self._sessions[token].account = account
+
+    def update_gift(self, token: str, answers: dict[str, str]) -> None:
+        """Add the simple gift finder's answers from one of its pages; starting again clears the rest."""
+        with self._lock:
+            gift = self._sessions[token].gift
+            if "recipient" in answers:
+                gift.clear()
+            gift.update(answers)
+
+    def book_tasting(self, token: str, date: str) -> None:
+        with self._lock:
+            self._sessions[token].tasting = date
 
     def place_order(self, token: str) -> str:
         """Empty the basket and allocate the next shop-wide order number, e.g. 'DS-100001'."""
