@@ -10,7 +10,7 @@ from typing import Any
 from pathwalk.checks import run_checks
 from pathwalk.journey import Outcome
 from pathwalk.report.allure import write_journey_map
-from pathwalk.report.journey_map import COLOURS, journey_svg, overview_svg, step_effort
+from pathwalk.report.journey_map import COLOURS, journey_svg, overview_svg, step_breakdown, step_effort
 from pathwalk.standards import Budget, judge
 from pathwalk.trace import Trace
 from tests.traces import click, fill, make_trace, open_url, page, tick
@@ -56,14 +56,20 @@ def all_text(root: ET.Element) -> str:
     return "\n".join("".join(e.itertext()) for e in root)
 
 
-def test_effort_per_step_is_clicks_plus_fields_filled_plus_seconds_waited() -> None:
-    assert step_effort(frictiony()) == [0.2, 2.2, 5.6, 0.0]
+def test_effort_per_step_is_the_keystroke_level_estimate_in_seconds() -> None:
+    """Step 0: the 0.2 s wait. Step 1: two clicks, each M 1.35 + P 1.1 + click 0.2 + 0.1 s wait = 2.75.
+    Step 2 (hand on the mouse): Email 1.35 + 1.1 + 0.2 + H 0.4 + 15 x 0.28 = 7.25; Confirm email
+    adds H 0.4 back to the mouse = 7.65; Name (3 characters) 1.35 + 0.4 + 1.1 + 0.2 + 0.4 + 0.84 =
+    4.29; Continue 1.35 + 0.4 + 1.1 + 0.2 + 1.6 s wait = 4.65; 23.84 in all."""
+    assert step_effort(frictiony()) == [0.2, 5.5, 23.8, 0.0]
 
 
-def test_refilling_a_field_counts_once_and_a_tick_is_a_click() -> None:
+def test_step_breakdown_keeps_clicks_fields_and_waits_beside_the_seconds() -> None:
     trace = make_trace(fill("Email", "a@x.io", step=1), fill("Email", "ada@x.io", step=1),
-                       tick("check", "Gift wrap", step=1))
-    assert step_effort(trace) == [0.0, 2.0, 0.0, 0.0]
+                       tick("check", "Gift wrap", step=1, settled_s=0.5))
+    step = step_breakdown(trace)[1]
+    assert (step.clicks, step.fields, step.waited_s) == (1, 1, 0.5)  # refilling a field counts once
+    assert step.as_parameters() == {"effort": "14.0 s", "clicks": "1", "fields filled": "1", "waited": "0.5 s"}
 
 
 def test_journey_map_parses_with_one_bar_per_step_scaled_to_the_effort(tmp_path: Path) -> None:

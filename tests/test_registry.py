@@ -134,7 +134,10 @@ def test_pathwalk_checks_lists_every_check_with_definition_source_and_origin(tmp
     done = pathwalk_cli("checks", cwd=tmp_path)
 
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith(f"{len(BUILTIN) + 1} friction checks")
+    assert done.stdout.startswith(f"{len(BUILTIN) + 1} checks; each name is a budget key in standards.yaml.")
+    effort, friction = done.stdout.split("\nFriction: places where the site makes it harder\n")
+    assert "\nclicks  [clicks]\n" in effort and "\nclicks  [" not in friction
+    assert "\nrepeated_inputs  [" in friction and "\nrepeated_inputs  [" not in effort
     for check in BUILTIN_CHECKS:
         assert f"{check.name}  [{check.unit}]\n" in done.stdout
         assert f"Source: {check.source.split()[0]}" in done.stdout

@@ -152,12 +152,16 @@ def _checks(args: argparse.Namespace) -> int:
     checks = _project_checks("checks", args.checks)
     if checks is None:
         return 2
-    print(f"{len(checks)} friction checks (each name is a budget key in standards.yaml):\n")
-    for check in checks:
-        print(f"{check.name}  [{check.unit}]" + ("" if check.origin == "built-in" else f"  from {check.origin}"))
-        print(textwrap.fill(check.definition, 96, initial_indent="    ", subsequent_indent="    "))
-        print(textwrap.fill(f"Source: {check.source}", 96, initial_indent="    ", subsequent_indent="    "))
-        print()
+    print(f"{len(checks)} checks; each name is a budget key in standards.yaml.")
+    groups = (("effort", "Effort: the work the journey asks of the customer"),
+              ("friction", "Friction: places where the site makes it harder"))
+    for measures, title in groups:
+        print(f"\n{title}\n")
+        for check in (c for c in checks if (c.measures == "effort") == (measures == "effort")):
+            print(f"{check.name}  [{check.unit}]" + ("" if check.origin == "built-in" else f"  from {check.origin}"))
+            print(textwrap.fill(check.definition, 96, initial_indent="    ", subsequent_indent="    "))
+            print(textwrap.fill(f"Source: {check.source}", 96, initial_indent="    ", subsequent_indent="    "))
+            print()
     print("Add your own: a module in friction_checks/ defining CHECK = Check(...) (see README, \"Your own checks\").")
     return 0
 

@@ -58,6 +58,9 @@ class Check:
     source: str
     run: Callable[[Trace], CheckResult]
     origin: str = "built-in"  # or the friction_checks/ file, entry point or hook that added it
+    # "effort": the figure is work the journey asks for (clicks, keystrokes...) and its findings
+    # itemise that work; "friction": each finding is a place where the site made it harder.
+    measures: str = "friction"
 
 
 def page_of(trace: Trace, action: Action) -> Page | None:

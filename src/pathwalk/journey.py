@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pathwalk.baseline import Change, Margin, compare
-from pathwalk.checks import BUILTIN_CHECKS, run_checks
+from pathwalk.checks import BUILTIN_CHECKS, EFFORT_CHECKS, run_checks
 from pathwalk.findings import Check, CheckResult
 from pathwalk.standards import Breach, Budget, StandardExceeded, Standards, Verdict, judge
 from pathwalk.trace import Trace
@@ -80,7 +80,8 @@ class Outcome:
                 {"check": c.check, "before": c.before, "after": c.after, "regressed": c.regressed}
                 for c in self.changes
             ],
-            "findings": [f.to_dict() for r in self.results.values() if r.check != "clicks" for f in r.findings],
+            "findings": [f.to_dict() for r in self.results.values() if r.check not in EFFORT_CHECKS
+                         for f in r.findings],
             "trace": str(self.trace_path),
         }
 

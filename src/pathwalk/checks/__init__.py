@@ -43,6 +43,10 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
 )
 
 
+# Figures of the work a journey asks for; every other check's findings are friction.
+EFFORT_CHECKS = frozenset(check.name for check in BUILTIN_CHECKS if check.measures == "effort")
+
+
 class CheckFailed(Exception):
     """A check raised instead of judging the trace (a bug in the check, usually a custom one)."""
 
@@ -59,4 +63,4 @@ def run_checks(trace: Trace, checks: Iterable[Check] = BUILTIN_CHECKS) -> dict[s
     return results
 
 
-__all__ = ["BUILTIN_CHECKS", "Check", "CheckFailed", "CheckResult", "run_checks"]
+__all__ = ["BUILTIN_CHECKS", "EFFORT_CHECKS", "Check", "CheckFailed", "CheckResult", "run_checks"]

@@ -30,4 +30,5 @@ CHECK = Check(
     definition="Clicks, ticks and choices the customer makes (click, check, uncheck, select).",
     source="Nielsen Norman Group: Interaction Cost",
     run=count_clicks,
+    measures="effort",
 )

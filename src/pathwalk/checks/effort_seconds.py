@@ -122,4 +122,5 @@ CHECK = Check(
     "(typing, pointing, clicking, deciding) plus the measured waits.",
     source="Card, Moran & Newell 1980: the Keystroke-Level Model (K 0.28 s, P 1.1 s, B 0.1 s, H 0.4 s, M 1.35 s)",
     run=estimate_effort,
+    measures="effort",
 )

@@ -45,4 +45,5 @@ CHECK = Check(
     definition="Distinct form fields shown on the pages the customer visits, filled or not.",
     source="Baymard Institute checkout benchmark (11.3 fields over 5.1 steps on average; 8 achievable)",
     run=count_fields_shown,
+    measures="effort",
 )

@@ -47,4 +47,5 @@ CHECK = Check(
     definition="Distinct form fields the customer filled in, chose or ticked.",
     source="Baymard Institute checkout usability benchmark (11.3 fields on average)",
     run=count_form_fields,
+    measures="effort",
 )

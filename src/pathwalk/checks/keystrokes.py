@@ -51,4 +51,5 @@ CHECK = Check(
     definition="Characters the customer types: the length of each value typed plus one per key pressed.",
     source="Card, Moran & Newell 1980: the Keystroke-Level Model (K = 0.28 s per character)",
     run=count_keystrokes,
+    measures="effort",
 )

@@ -35,4 +35,5 @@ CHECK = Check(
     definition="Pages the customer arrives at, page loads and client-side routes alike (revisits count).",
     source="Baymard Institute checkout benchmark (5.1 steps on average); NN/g: Interaction Cost",
     run=count_pages_visited,
+    measures="effort",
 )

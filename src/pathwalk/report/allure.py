@@ -15,11 +15,14 @@ from urllib.parse import urlsplit
 
 import allure
 
+from pathwalk.checks import EFFORT_CHECKS
+from pathwalk.findings import SEVERITIES as FINDING_SEVERITIES
 from pathwalk.journey import STAGE, Outcome, tagged
 from pathwalk.report.evidence import evidence_pictures
 from pathwalk.report.journey_map import journey_svg
 
 SEVERITIES = ("blocker", "critical", "normal", "minor", "trivial")
+SEVERITIES_ORDER = {name: rank for rank, name in enumerate(FINDING_SEVERITIES)}
 FRICTION_LABEL = {"pass": "none", "warn": "warning", "fail": "breach", "broken": "broken"}
 
 
@@ -39,16 +42,22 @@ def friction_table(outcome: Outcome) -> str:
             f"<td>{_fmt(budget.warn if budget else None)}</td><td>{_fmt(budget.fail if budget else None)}</td>"
             f"<td>{escape(state.upper())}</td></tr>"
         )
-    findings = [f for r in outcome.results.values() if r.check not in ("clicks", "form_fields") for f in r.findings]
+    findings = sorted((f for r in outcome.results.values() if r.check not in EFFORT_CHECKS for f in r.findings),
+                      key=lambda f: -SEVERITIES_ORDER.get(f.severity, 0))
     items = "".join(
-        f"<li><b>{escape(f.check)}</b>: {escape(f.message)}<br><small>at {escape(f.where)} on "
-        f"{escape(f.url)}</small></li>" for f in findings
+        f"<li class='{escape(f.severity)}'><b>{escape(f.check)}</b> ({escape(f.severity)}): {escape(f.message)}"
+        f"<br><small>at {escape(f.where)} on {escape(f.url)}</small></li>" for f in findings
     )
+    effort = outcome.results.get("effort_seconds")
+    headline = (f"<p class='headline'>Estimated customer effort: <b>{effort.value:g} s</b> "
+                "(Keystroke-Level Model: typing, pointing, clicking, deciding, plus the measured waits)</p>"
+                if effort is not None else "")
     return (
         "<html><head><meta charset='utf-8'><style>body{font-family:sans-serif}"
         "td,th{padding:4px 10px;border-bottom:1px solid #ddd}.fail{background:#fdd}.warn{background:#ffe8b0}"
+        ".headline{font-size:1.2em}.critical,.serious{color:#b71c1c}"
         "</style></head><body>"
-        f"<h3>Friction: {escape(FRICTION_LABEL[outcome.status])}</h3>"
+        f"<h3>Friction: {escape(FRICTION_LABEL[outcome.status])}</h3>{headline}"
         "<table><tr><th>standard</th><th>value</th><th>warn</th><th>fail</th><th>verdict</th></tr>"
         f"{''.join(rows)}</table><h3>Findings</h3><ul>{items or '<li>none</li>'}</ul></body></html>"
     )

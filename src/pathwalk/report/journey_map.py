@@ -14,11 +14,18 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from pathwalk.checks import EFFORT_CHECKS
 from pathwalk.checks.clicks import CLICK_KINDS
+from pathwalk.checks.effort_seconds import effort_by_step
 from pathwalk.journey import STAGE, Outcome, tagged
 from pathwalk.trace import Trace
 
-MARKED_CHECKS = {"repeated_inputs": "repeated input", "dead_ends": "dead end", "wait_seconds": "slow page"}
+# How a marker names a friction check's findings ("2 repeated inputs"); other checks by their name.
+NOUNS = {"repeated_inputs": "repeated input", "dead_ends": "dead end", "wait_seconds": "slow answer",
+         "dead_clicks": "dead click", "error_clicks": "error click", "rage_clicks": "repeated click",
+         "errors": "error", "handoffs": "hand-off", "a11y_serious": "accessibility issue",
+         "unlabelled_fields": "unlabelled field", "scrolls": "scroll", "lcp_seconds": "slow paint",
+         "cls": "layout shift"}
 COLOURS = {"pass": "#2e7d32", "warn": "#ef8f00", "fail": "#c62828", "broken": "#757575"}
 FONT = "font-family='Helvetica, Arial, sans-serif'"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -49,24 +56,24 @@ def wrap(value: str, width: int, lines: int) -> list[str]:
 
 @dataclass
 class StepEffort:
-    """What one step cost: clicks, distinct fields filled, seconds waited."""
+    """What one step cost: estimated seconds (the effort_seconds check), clicks, fields filled, waits."""
 
+    seconds: float = 0.0
     clicks: int = 0
     fields: int = 0
     waited_s: float = 0.0
 
-    @property
-    def units(self) -> float:
-        return round(self.clicks + self.fields + self.waited_s, 1)
-
     def as_parameters(self) -> dict[str, str]:
-        return {"clicks": str(self.clicks), "fields filled": str(self.fields), "waited": f"{self.waited_s:.1f} s"}
+        return {"effort": f"{self.seconds:.1f} s", "clicks": str(self.clicks), "fields filled": str(self.fields),
+                "waited": f"{self.waited_s:.1f} s"}
 
 
 def step_breakdown(trace: Trace) -> list[StepEffort]:
-    """Per step: clicks (as the ``clicks`` check counts them), fields filled (one per field and
-    page, ``fill`` actions) and seconds waited after its actions until the page settled."""
-    efforts = [StepEffort() for _ in trace.steps]
+    """Per step: estimated seconds (Keystroke-Level Model + waits, as ``effort_seconds`` counts
+    them), clicks (as ``clicks`` counts them), fields filled (one per field and page, ``fill``
+    actions) and seconds waited after its actions until the page settled."""
+    seconds = effort_by_step(trace)
+    efforts = [StepEffort(seconds=round(seconds.get(index, 0.0), 1)) for index in range(len(trace.steps))]
     filled: set[tuple[int | None, int | None, str]] = set()
     for action in trace.actions:
         if action.step is None or not 0 <= action.step < len(efforts):
@@ -85,21 +92,18 @@ def step_breakdown(trace: Trace) -> list[StepEffort]:
 
 
 def step_effort(trace: Trace) -> list[float]:
-    """Effort per step = clicks + fields filled + seconds waited (see :func:`step_breakdown`).
-
-    One number per step, so a step that asks for five fields outweighs a single click, and a slow
-    page weighs a unit per second; the report's per-journey figures stay the measure of record.
-    """
-    return [effort.units for effort in step_breakdown(trace)]
+    """Estimated customer seconds per step (see :func:`step_breakdown`), one decimal."""
+    return [effort.seconds for effort in step_breakdown(trace)]
 
 
 def step_findings(outcome: Outcome) -> dict[int, list[str]]:
     """Per step with findings: a short label ('2 repeated inputs, wait 1.6 s') then the findings' messages."""
     counts: dict[int, dict[str, int]] = {}
     messages: dict[int, list[str]] = {}
-    for check in MARKED_CHECKS:
-        result = outcome.results.get(check)
-        for item in result.findings if result else []:
+    for check, result in outcome.results.items():
+        if check in EFFORT_CHECKS:
+            continue
+        for item in result.findings:
             if item.step is None:
                 continue
             counts.setdefault(item.step, {}).setdefault(check, 0)
@@ -112,10 +116,10 @@ def step_findings(outcome: Outcome) -> dict[int, list[str]]:
     labels: dict[int, list[str]] = {}
     for step, by_check in counts.items():
         for check, count in by_check.items():
-            if check == "wait_seconds":
-                labels.setdefault(step, []).append(f"wait {waits.get(step, 0):.1f} s")
+            if check == "wait_seconds" and waits.get(step, 0) > 1:
+                labels.setdefault(step, []).append(f"wait {waits[step]:.1f} s")
             else:
-                noun = MARKED_CHECKS[check]
+                noun = NOUNS.get(check, check.replace("_", " "))
                 labels.setdefault(step, []).append(f"{count} {noun}s" if count > 1 else noun)
     return {step: [", ".join(labels[step]), *messages[step]] for step in sorted(labels)}
 
@@ -130,7 +134,8 @@ def journey_svg(outcome: Outcome) -> str:
     highest = max(efforts, default=0) or 1.0
     stage = tagged(trace.journey.tags, STAGE)
     subtitle = f"stage: {stage} · " if stage else ""
-    subtitle += f"verdict: {outcome.status.upper()} · bar = clicks + fields filled + seconds waited in the step"
+    subtitle += f"verdict: {outcome.status.upper()} · bar = estimated customer seconds in the step (typing, " \
+                "pointing, clicking, deciding and waiting)"
     parts = [
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='380' viewBox='0 0 {width} 380' {FONT}>",
         f"<title>Journey map: {text(trace.journey.name)}</title>",
@@ -145,7 +150,7 @@ def journey_svg(outcome: Outcome) -> str:
         height = max(round(effort / highest * tallest), 1)
         ran = step.outcome == "passed"
         fill = "#4a78b8" if ran else "#bdbdbd"
-        parts.append(f"<g class='step'><title>{text(step.title)} (effort {effort:g})</title>")
+        parts.append(f"<g class='step'><title>{text(step.title)} (about {effort:g} s)</title>")
         parts.append(f"<rect class='bar' x='{cx - 22}' y='{base - height}' width='44' height='{height}' "
                      f"fill='{fill}'/>")
         parts.append(f"<text x='{cx}' y='{base - height - 5}' font-size='12' text-anchor='middle'>{effort:g}</text>")
@@ -165,8 +170,8 @@ def journey_svg(outcome: Outcome) -> str:
                          f"text-anchor='middle'>!</text>"
                          f"<text x='{cx}' y='{base - tallest - 50}' font-size='11' fill='#c62828' "
                          f"text-anchor='middle'>{text(truncate(label, 26))}</text></g>")
-    parts.append(f"<text x='{left}' y='370' font-size='11' fill='#555'>Red circle: a repeated input, a dead end "
-                 "or a wait over 1 s in that step (hover for the details).</text>")
+    parts.append(f"<text x='{left}' y='370' font-size='11' fill='#555'>Red circle: friction found in that step "
+                 "(a repeated input, a dead end, a slow answer, an error...; hover for the details).</text>")
     parts.append("</svg>")
     return "\n".join(parts)
 
