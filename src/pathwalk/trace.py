@@ -141,6 +141,7 @@ class Action:
     mutations: int = 0  # DOM changes (added/removed nodes, attributes, text)
     requests: int = 0  # network requests the page made
     scroll_px: int = 0  # how far the page had to scroll to bring the target into view
+    watched: bool = False  # the recorder measured the effects above (False: unknown, not "none")
 
 
 EVENT_KINDS = (
