@@ -30,3 +30,9 @@ def sign_up(customer: Customer, name: str, email: str) -> None:
     customer.fill("Password", "correct horse battery staple")
     customer.fill("Confirm password", "correct horse battery staple")
     customer.press("Create account")
+
+
+@step(parsers.parse('I press "{name}" again'))
+def press_again(customer: Customer, name: str) -> None:
+    """The customer presses the same button once more (nothing seemed to happen the first time)."""
+    customer.press(name)
