@@ -136,12 +136,12 @@ class Action:
     settled_s: float = 0.0
     box: list[float] | None = None  # x, y, width, height in page pixels: where to highlight it
     # What the page did in answer, within the watch window after the action (see the recorder):
+    watched: bool = False  # the recorder watched for an answer; False (older traces): nothing measured
     feedback_s: float | None = None  # time to the first visible answer; None: none seen
     navigated: bool = False  # a new document or a client-side route change
     mutations: int = 0  # DOM changes (added/removed nodes, attributes, text)
     requests: int = 0  # network requests the page made
     scroll_px: int = 0  # how far the page had to scroll to bring the target into view
-    watched: bool = False  # the recorder measured the effects above (False: unknown, not "none")
 
 
 EVENT_KINDS = (
