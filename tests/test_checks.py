@@ -265,7 +265,7 @@ def test_an_error_status_is_a_dead_end_even_with_links(status: int) -> None:
     assert result.findings == [
         Finding(check="dead_ends",
                 message=f"dead end at 'Something went wrong': the page answered HTTP {status}",
-                step=2, where=STEP_2, url=url_of(0))
+                step=2, where=STEP_2, url=url_of(0), severity="serious")
     ]
 
 
@@ -425,13 +425,15 @@ def test_run_checks_runs_every_builtin_check_keyed_by_name() -> None:
 
     assert list(results) == ["effort_seconds", "clicks", "repeated_inputs", "dead_ends", "form_fields",
                              "wait_seconds", "unlabelled_fields", "keystrokes", "pages_visited", "fields_shown",
-                             "scrolls", "lcp_seconds", "cls"]
+                             "scrolls", "lcp_seconds", "cls", "dead_clicks", "error_clicks", "rage_clicks", "errors",
+                             "handoffs", "a11y_serious"]
     assert [check.name for check in BUILTIN_CHECKS] == list(results)
     assert {name: r.value for name, r in results.items()} == {
         # effort: click 2.65 + 1.5 wait; fill 16 chars 2.65 + 0.4 + 4.48; again from the keyboard + 0.4
         "effort_seconds": 19.6, "clicks": 1, "repeated_inputs": 1, "dead_ends": 1, "form_fields": 2,
         "wait_seconds": 1.5, "unlabelled_fields": 0, "keystrokes": 32, "pages_visited": 3, "fields_shown": 0,
-        "scrolls": 0, "lcp_seconds": 0.0, "cls": 0.0,
+        "scrolls": 0, "lcp_seconds": 0.0, "cls": 0.0, "dead_clicks": 0, "error_clicks": 0, "rage_clicks": 0,
+        "errors": 0, "handoffs": 0, "a11y_serious": 0,
     }
     assert all(r.check == name for name, r in results.items())
 

@@ -21,8 +21,9 @@ from pathwalk.standards import (
 )
 
 KNOWN = [check.name for check in BUILTIN_CHECKS]
-KNOWN_LIST = ("clicks, cls, dead_ends, effort_seconds, fields_shown, form_fields, keystrokes, lcp_seconds, "
-              "pages_visited, repeated_inputs, scrolls, unlabelled_fields, wait_seconds")
+KNOWN_LIST = ("a11y_serious, clicks, cls, dead_clicks, dead_ends, effort_seconds, error_clicks, errors, "
+              "fields_shown, form_fields, handoffs, keystrokes, lcp_seconds, pages_visited, rage_clicks, "
+              "repeated_inputs, scrolls, unlabelled_fields, wait_seconds")
 
 
 def write(tmp_path: Path, text: str) -> Path:

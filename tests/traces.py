@@ -11,7 +11,7 @@ import dataclasses
 import hashlib
 from collections.abc import Sequence
 
-from pathwalk.trace import Action, Element, Field, Journey, Page, Step, Trace
+from pathwalk.trace import Action, Element, Event, Field, Journey, Page, Step, Trace, Violation
 
 FEATURE_FILE = "journeys/checkout.feature"
 JOURNEY_LINE = 8
@@ -94,10 +94,19 @@ def tick(kind: str, label: str, *, page: int | None = 0, step: int | None = 1, u
 
 
 def click(name: str, *, role: str = "button", page: int | None = 0, step: int | None = 1,
-          url: str | None = None, settled_s: float = 0.0) -> Action:
-    """Clicking the button (or link, with ``role="link"``) named ``name``."""
+          url: str | None = None, settled_s: float = 0.0, href: str = "", frame: str = "",
+          box: Sequence[float] | None = None, watched: bool = False, feedback_s: float | None = None,
+          navigated: bool = False, mutations: int = 0, requests: int = 0) -> Action:
+    """Clicking the button (or link, with ``role="link"``) named ``name``.
+
+    ``watched=True`` says the recorder watched what the page did in answer (``feedback_s``,
+    ``navigated``, ``mutations``, ``requests``); by default it did not, as in a pathwalk.trace/1 trace.
+    """
     target = element(role=role, name=name, input_type="", tag="a" if role == "link" else "button")
-    return _action("click", target, None, page, step, url, settled_s)
+    return dataclasses.replace(
+        _action("click", dataclasses.replace(target, href=href, frame=frame), None, page, step, url, settled_s),
+        box=list(box) if box is not None else None, watched=watched, feedback_s=feedback_s, navigated=navigated,
+        mutations=mutations, requests=requests)
 
 
 def open_url(url: str, *, page: int | None = None, step: int | None = 0, settled_s: float = 0.0) -> Action:
@@ -127,12 +136,23 @@ def page(
     viewport_height: int = 0,
     lcp_s: float | None = None,
     cls: float | None = None,
+    text: str = "",
+    broken_images: int = 0,
+    a11y: Sequence[Violation] | None = None,
 ) -> Page:
-    """A page visit; by default a 200 page with one link onwards (Web Vitals not measured)."""
+    """A page visit; by default a 200 page with one link onwards (Web Vitals and a11y not measured)."""
     return Page(index=index, step=step, url=url if url is not None else url_of(index), status=status,
                 title=title or f"Page {index}", heading=heading, links=links, buttons=buttons, forms=forms,
                 fields=list(fields), screenshot=screenshot, arrived=arrived, kind=kind,
-                viewport_height=viewport_height, lcp_s=lcp_s, cls=cls)
+                viewport_height=viewport_height, lcp_s=lcp_s, cls=cls, text=text, broken_images=broken_images,
+                a11y=None if a11y is None else list(a11y))
+
+
+def event(kind: str, detail: str = "", *, action: int | None = None, step: int | None = 1,
+          url: str | None = None, page: int | None = 0) -> Event:
+    """Something the site did (see ``EVENT_KINDS``) after action number ``action`` (None: before any),
+    on page ``page``'s URL unless told otherwise."""
+    return Event(kind=kind, step=step, url=url if url is not None else url_of(page), detail=detail, action=action)
 
 
 def shown(label: str, *, required: bool = False, field_name: str | None = None, frame: str = "") -> Field:
@@ -148,6 +168,7 @@ def make_trace(
     name: str = "A customer buys a lamp",
     tags: Sequence[str] = (),
     outcome: str = "passed",
+    events: Sequence[Event] = (),
 ) -> Trace:
     """A trace of the given actions (numbered in order) and pages, in ``journeys/checkout.feature``.
 
@@ -165,6 +186,7 @@ def make_trace(
         ],
         actions=[dataclasses.replace(a, index=i) for i, a in enumerate(actions)],
         pages=list(pages),
+        events=list(events),
     )
 
 

@@ -9,15 +9,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pathwalk.checks import (
+    a11y_serious,
     clicks,
     cls,
+    dead_clicks,
     dead_ends,
     effort_seconds,
+    error_clicks,
+    errors,
     fields_shown,
     form_fields,
+    handoffs,
     keystrokes,
     lcp_seconds,
     pages_visited,
+    rage_clicks,
     repeated_inputs,
     scrolls,
     unlabelled_fields,
@@ -40,6 +46,12 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
     scrolls.CHECK,
     lcp_seconds.CHECK,
     cls.CHECK,
+    dead_clicks.CHECK,
+    error_clicks.CHECK,
+    rage_clicks.CHECK,
+    errors.CHECK,
+    handoffs.CHECK,
+    a11y_serious.CHECK,
 )
 
 
