@@ -62,3 +62,47 @@ def test_parallel_workers_report_once_with_every_journey(pytester: pytest.Pytest
         "To Basket", "To Help", "To Products", "To Sign up", "Two clicks"]
     assert len(summary["run"]["base_url"]) == 2  # each worker served its own demo shop
     assert pytester.path.joinpath("allure-results", "categories.json").exists()
+
+
+KILLER = '''
+import os
+import signal
+
+from pytest_bdd import step
+
+
+@step("the worker is killed")
+def worker_killed():
+    os.kill(os.getpid(), signal.SIGKILL)  # as the OOM killer or a CI timeout would
+'''
+
+
+def test_a_killed_worker_loses_only_its_own_journey(pytester: pytest.Pytester) -> None:
+    pytester.makeini(INI)
+    pytester.path.joinpath("standards.yaml").write_text("version: 1\n")
+    pytester.path.joinpath("conftest.py").write_text(KILLER)
+    journeys = pytester.mkdir("journeys")
+    targets = ("Products", "Help", "Basket", "Sign up")
+    for n, target in enumerate(targets):
+        journeys.joinpath(f"j{n}.feature").write_text(
+            f'Feature: F{n}\n  Scenario: To {target}\n    Given I open the home page\n    When I follow "{target}"\n')
+    journeys.joinpath("a_killer.feature").write_text(  # collected first: the replacement worker walks the rest
+        "Feature: Killer\n  Scenario: Killed mid-walk\n    Given I open the home page\n    When the worker is killed\n"
+        '    And I follow "Help"\n')
+    result = pytester.runpytest_subprocess("-n", "2", "--alluredir=allure-results")
+    output = result.stdout.str()
+    assert result.ret == pytest.ExitCode.TESTS_FAILED, output
+    result.assert_outcomes(passed=4, failed=1)
+    assert "replacing crashed worker" in output  # xdist carried on with a fresh worker
+    result.stdout.fnmatch_lines(
+        ["*worker 'gw*' crashed while running 'journeys/a_killer.feature::test_killed_mid_walk'*"])
+
+    summary = json.loads(pytester.path.joinpath("reports", "friction-summary.json").read_text())
+    finished = {r["journey"]: r for r in summary["journeys"]}
+    assert sorted(finished) == sorted(f"To {t}" for t in targets)
+    for record in finished.values():
+        assert record["status"] == "pass"
+        trace = json.loads(pytester.path.joinpath(record["trace"]).read_text())
+        assert trace["journey"]["name"] == record["journey"] and trace["pages"]
+    results = [json.loads(p.read_text()) for p in pytester.path.joinpath("allure-results").glob("*-result.json")]
+    assert sorted((r["name"], r["status"]) for r in results) == sorted((f"To {t}", "passed") for t in targets)

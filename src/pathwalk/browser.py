@@ -4,6 +4,13 @@ Playwright's bundled Chromium cannot be downloaded everywhere (closed networks, 
 so launching falls back to a system Chromium (Debian's ``chromium`` at /usr/bin/chromium,
 or ``PATHWALK_CHROMIUM``). The flags keep Chromium from calling home, which a closed network
 answers with floods of refused connections.
+
+With ``--pathwalk-browser-ws`` the browser is not launched here but by a Playwright browser
+server (``playwright run-server``, or a grid speaking its protocol): the client sends its launch
+options in the ``x-playwright-launch-options`` header, and the server applies ``args`` and
+``executablePath`` only when started with ``--unsafe`` (Playwright's ``filterLaunchOptions``).
+Requests to loopback hosts are carried back through the connection (``expose_network``), so a
+site served on this machine (``demo``, a dev server) is reached from a browser on another.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Error, Page, Playwright
 
+from pathwalk.handoffs import Boundaries
 from pathwalk.personas import NETWORKS, Persona
 
 QUIET_FLAGS = (
@@ -39,6 +47,10 @@ INSTALL_HINT = (
 
 class BrowserNotFound(RuntimeError):
     """No Chromium could be launched; the message says how to install one."""
+
+
+class BrowserUnreachable(BrowserNotFound):
+    """The browser server named by --pathwalk-browser-ws did not answer."""
 
 
 def system_chromium() -> str | None:
@@ -76,6 +88,34 @@ def launch_chromium(playwright: Playwright, headless: bool = True) -> Browser:
         raise BrowserNotFound(f"Chromium at {path} did not start: {exc.message}. {INSTALL_HINT}") from None
 
 
+def connect_chromium(playwright: Playwright, ws_endpoint: str, headless: bool = True,
+                     timeout_s: float = 30.0) -> Browser:
+    """A Chromium launched by the browser server at ``ws_endpoint``: the server's own first, then the
+    one PATHWALK_CHROMIUM names, else a system Chromium's path (for a server on this machine)."""
+    options: dict[str, Any] = {"headless": headless, "args": list(QUIET_FLAGS)}
+    explicit = os.environ.get("PATHWALK_CHROMIUM")
+    paths: list[str | None] = [explicit] if explicit else [None]
+    found = None if explicit else system_chromium()
+    if found:
+        paths.append(found)
+    for path in paths:
+        sent = {**options, "executablePath": path} if path else options
+        try:
+            return playwright.chromium.connect(ws_endpoint, timeout=timeout_s * 1000, expose_network="<loopback>",
+                                               headers={"x-playwright-launch-options": json.dumps(sent)})
+        except Error as exc:
+            if not _missing_executable(exc):
+                reason = (exc.message.strip().splitlines() or ["no answer"])[0]
+                reason = reason.removeprefix("BrowserType.connect: ").removeprefix("WebSocket error: ")
+                raise BrowserUnreachable(
+                    f"Cannot connect to the browser server at {ws_endpoint}: {reason}. Check --pathwalk-browser-ws "
+                    "(or pathwalk_browser_ws, PATHWALK_BROWSER_WS) and that `playwright run-server` runs there."
+                ) from None
+    raise BrowserNotFound(
+        f"The browser server at {ws_endpoint} has no Chromium: run `playwright install chromium` on its machine, or "
+        "start it with `playwright run-server --unsafe` and set PATHWALK_CHROMIUM to a Chromium path there.")
+
+
 def unreachable(url: str, timeout_s: float) -> str | None:
     """Why the site cannot be reached at all (None if it answers, even with an error status)."""
     import urllib.error
@@ -107,8 +147,10 @@ class Walk:
     """
 
     def __init__(self, browser: Browser, devices: dict[str, Any], base_url: str, *, tracing: bool = False,
-                 video_dir: Path | None = None, timeout_s: float = 30.0) -> None:
+                 video_dir: Path | None = None, timeout_s: float = 30.0, allow_origins: tuple[str, ...] = (),
+                 downloads: Path | None = None) -> None:
         self.timeout_ms = timeout_s * 1000
+        self.boundaries = Boundaries(base_url, allow_origins, downloads)
         self.browser = browser
         self.devices = devices
         self.base_url = base_url
@@ -125,8 +167,10 @@ class Walk:
         options = persona.context_options(self.devices)
         if self.video_dir is not None:
             options["record_video_dir"] = str(self.video_dir)
-        self.context = self.browser.new_context(base_url=self.base_url, service_workers="block", **options)
+        self.context = self.browser.new_context(base_url=self.base_url, service_workers="block", accept_downloads=True,
+                                                **options)
         self.context.add_init_script(COUNT_WINDOWS_JS)
+        self.boundaries.attach(self.context)
         self.context.set_default_timeout(self.timeout_ms)
         self.context.set_default_navigation_timeout(self.timeout_ms)
         self.persona = persona
@@ -163,9 +207,15 @@ class Walk:
             return None  # the browser died: there is no trace to keep
         return keep
 
+    def settle(self) -> None:
+        """Let the site's downloads finish saving (see pathwalk.handoffs)."""
+        if self.context is not None and self.context.pages:
+            self.boundaries.settle(self.context.pages[0], self.timeout_ms / 1000)
+
     def close(self) -> None:
         """Close the context; its video is complete only after this."""
         if self.context is not None:
+            self.settle()
             self.stop_tracing(None)
             with suppress(Error):
                 self.context.close()

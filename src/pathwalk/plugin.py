@@ -16,7 +16,7 @@ from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from pathwalk import hooks
 from pathwalk.baseline import BaselineError, load_baseline
-from pathwalk.browser import BrowserNotFound, Walk, launch_chromium, unreachable, video_encoder
+from pathwalk.browser import BrowserNotFound, Walk, connect_chromium, launch_chromium, unreachable, video_encoder
 from pathwalk.checks import CheckFailed
 from pathwalk.collect import JourneyFile, is_journey_file
 from pathwalk.customer import Customer
@@ -131,24 +131,30 @@ def pathwalk_playwright() -> Iterator[Playwright]:
 
 
 class _Launcher:
-    """One Chromium per session (per xdist worker), launched again if it died under a journey."""
+    """One Chromium per session (per xdist worker), launched (or connected to with --pathwalk-browser-ws)
+    again if it died or disconnected under a journey; a browser that cannot be had fails every journey at once."""
 
-    def __init__(self, playwright: Playwright, headless: bool) -> None:
-        self.playwright, self.headless = playwright, headless
+    def __init__(self, playwright: Playwright, settings: Settings) -> None:
+        self.playwright, self.settings = playwright, settings
         self.browser: Browser | None = None
+        self.failure: str | None = None
 
     def current(self) -> Browser:
-        if self.browser is None or not self.browser.is_connected():
+        if self.failure is None and (self.browser is None or not self.browser.is_connected()):
+            headless, ws = not self.settings.headed, self.settings.browser_ws
             try:
-                self.browser = launch_chromium(self.playwright, headless=self.headless)
+                self.browser = (connect_chromium(self.playwright, ws, headless, self.settings.timeout_s) if ws
+                                else launch_chromium(self.playwright, headless=headless))
             except BrowserNotFound as exc:
-                pytest.fail(str(exc), pytrace=False)
+                self.failure = str(exc)
+        if self.failure is not None or self.browser is None:
+            pytest.fail(self.failure or "no browser", pytrace=False)
         return self.browser
 
 
 @pytest.fixture(scope="session")
 def pathwalk_launcher(pathwalk_settings: Settings, pathwalk_playwright: Playwright) -> Iterator[_Launcher]:
-    launcher = _Launcher(pathwalk_playwright, headless=not pathwalk_settings.headed)
+    launcher = _Launcher(pathwalk_playwright, pathwalk_settings)
     yield launcher
     if launcher.browser is not None and launcher.browser.is_connected():
         launcher.browser.close()
@@ -186,10 +192,12 @@ def pathwalk_journey(request: pytest.FixtureRequest, pathwalk_browser: Browser, 
     artifacts.mkdir(parents=True, exist_ok=True)
     walk = Walk(pathwalk_browser, pathwalk_playwright.devices, pathwalk_base_url,
                 tracing=pathwalk_settings.tracing != "off", video_dir=artifacts if pathwalk_settings.video else None,
-                timeout_s=pathwalk_settings.timeout_s)
+                timeout_s=pathwalk_settings.timeout_s, allow_origins=pathwalk_settings.allow_origins,
+                downloads=artifacts / "downloads")
     recorder = Recorder(Journey(name=item.name, nodeid=item.nodeid), walk.open(persona), artifacts,
                         pathwalk_base_url, f"chromium {pathwalk_browser.version}", pathwalk_settings.timeout_s)
     recorder.trace.persona = persona.name
+    walk.boundaries.report = recorder.event
     item.stash[RECORDER], item.stash[WALK] = recorder, walk
     yield recorder
     walk.close()
@@ -280,8 +288,9 @@ def _conclude(item: pytest.Item, error: BaseException | None) -> None:
     settings, standards = item.config.stash[SETTINGS], item.config.stash[STANDARDS]
     baseline = item.config.stash.get(BASELINE, None)
     checks: tuple[Check, ...] = item.config.stash[CHECKS]
-    outcome = finish(recorder.finish(error), standards, settings.traces, baseline, settings.compare_fail, checks)
     walk = item.stash[WALK]
+    walk.settle()  # downloads in progress are saved before the trace says so
+    outcome = finish(recorder.finish(error), standards, settings.traces, baseline, settings.compare_fail, checks)
     keep = settings.tracing == "on" or (settings.tracing == "retain-on-failure" and outcome.status in FAILING)
     playwright_trace = walk.stop_tracing(recorder.artifacts / "playwright-trace.zip" if keep else None)
     walk.close()  # a video is complete only once its context is closed

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from pathwalk.baseline import BaselineError, Margin, baseline_path, parse_margins
+from pathwalk.handoffs import origin
 
 DEMO = "demo"
 TRACING = ("retain-on-failure", "on", "off")
@@ -25,6 +26,31 @@ def _timeout(config: pytest.Config) -> float:
     if value <= 0:
         raise pytest.UsageError(f"pathwalk_timeout = {raw!r}: use a number of seconds above 0, e.g. 30")
     return value
+
+
+def _allow_origins(config: pytest.Config) -> tuple[str, ...]:
+    raw = config.getoption("pathwalk_allow_origins") or config.getini("pathwalk_allow_origins")
+    found = []
+    for entry in (e.strip() for e in raw.replace("\n", ",").split(",")):
+        if not entry:
+            continue
+        if origin(entry) is None or entry.rstrip("/").count("/") > 2:
+            raise pytest.UsageError(f"pathwalk_allow_origins: {entry!r} is not an origin; write scheme://host[:port] "
+                                    "with no path, e.g. https://pay.example.com")
+        found.append(str(origin(entry)))
+    return tuple(found)
+
+
+def _browser_ws(config: pytest.Config) -> str | None:
+    url = (config.getoption("pathwalk_browser_ws") or os.environ.get("PATHWALK_BROWSER_WS")
+           or config.getini("pathwalk_browser_ws") or None)
+    if url and not url.startswith(("ws://", "wss://")):
+        raise pytest.UsageError(f"--pathwalk-browser-ws: {url!r} is not a WebSocket URL; use ws://host:port/ as "
+                                "printed by `playwright run-server`.")
+    if url and config.getoption("pathwalk_video") == "on":
+        raise pytest.UsageError("--pathwalk-video=on needs a browser launched here: videos of a remote browser "
+                                "(--pathwalk-browser-ws) stay on its machine.")
+    return url
 
 
 def _choice(config: pytest.Config, name: str, choices: tuple[str, ...]) -> str:
@@ -49,6 +75,8 @@ class Settings:
     save: Path | None = None
     compare: Path | None = None
     compare_fail: dict[str, Margin] = field(default_factory=dict)
+    browser_ws: str | None = None
+    allow_origins: tuple[str, ...] = ()
 
     @property
     def traces(self) -> Path:
@@ -69,6 +97,12 @@ def add_options(parser: pytest.Parser) -> None:
     group.addoption("--pathwalk-reports", metavar="DIR",
                     help="where traces, screenshots and summaries go (ini: pathwalk_reports; default reports)")
     group.addoption("--pathwalk-headed", action="store_true", help="show the browser window")
+    group.addoption("--pathwalk-browser-ws", metavar="URL",
+                    help="use the browser of a Playwright browser server (`playwright run-server`) at ws://host:port/ "
+                         "instead of launching one (ini: pathwalk_browser_ws, env: PATHWALK_BROWSER_WS)")
+    group.addoption("--pathwalk-allow-origins", metavar="ORIGIN[,ORIGIN...]",
+                    help="only these origins (and the base URL's) are followed; a page on another origin is recorded "
+                         "as a handoff and not opened (ini: pathwalk_allow_origins; default: every origin)")
     group.addoption("--pathwalk-tracing", choices=TRACING,
                     help="Playwright trace per journey, one group per Gherkin step (ini: pathwalk_tracing; "
                          "default retain-on-failure: kept and attached for failed and broken journeys)")
@@ -88,6 +122,9 @@ def add_options(parser: pytest.Parser) -> None:
     parser.addini("pathwalk_standards", "experience standards YAML", default="standards.yaml")
     parser.addini("pathwalk_personas", "personas YAML (optional)", default="personas.yaml")
     parser.addini("pathwalk_reports", "output folder for traces and summaries", default="reports")
+    parser.addini("pathwalk_browser_ws", "Playwright browser server to use instead of launching", default="")
+    parser.addini("pathwalk_allow_origins", "origins a journey may open besides the base URL's (comma-separated)",
+                  default="")
     parser.addini("pathwalk_timeout", "seconds before a page or element counts as not answering", default="30")
     parser.addini("pathwalk_tracing", "retain-on-failure | on | off", default="retain-on-failure")
     parser.addini("pathwalk_screenshots", "on-friction | always | never", default="on-friction")
@@ -133,4 +170,6 @@ def read_settings(config: pytest.Config, checks: Iterable[str]) -> Settings:
         save=save_path,
         compare=compare_path,
         compare_fail=margins,
+        browser_ws=_browser_ws(config),
+        allow_origins=_allow_origins(config),
     )
