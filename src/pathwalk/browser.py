@@ -21,6 +21,8 @@ import shutil
 import subprocess
 import sys
 from contextlib import suppress
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -130,13 +132,12 @@ def unreachable(url: str, timeout_s: float) -> str | None:
         return str(getattr(exc, "reason", exc))
 
 
-# Counts the windows a page opens, so the recorder reads the number from the page itself when it
-# reads the page (Playwright reports popups asynchronously, possibly after the journey has ended).
-COUNT_WINDOWS_JS = """(() => {
-  const open = window.open; let opened = 0;
-  Object.defineProperty(window, "__pathwalkOpened", {get: () => opened});
-  window.open = function (...args) { opened += 1; return open.apply(this, args); };
-})();"""
+@cache
+def observer_js() -> str:
+    """The init script counting what each page does (DOM changes, route changes, windows opened,
+    Web Vitals), read by the recorder from the page itself: Playwright reports events
+    asynchronously, possibly after the journey has ended."""
+    return files("pathwalk").joinpath("observer.js").read_text(encoding="utf-8")
 
 
 class Walk:
@@ -169,7 +170,7 @@ class Walk:
             options["record_video_dir"] = str(self.video_dir)
         self.context = self.browser.new_context(base_url=self.base_url, service_workers="block", accept_downloads=True,
                                                 **options)
-        self.context.add_init_script(COUNT_WINDOWS_JS)
+        self.context.add_init_script(observer_js())
         self.boundaries.attach(self.context)
         self.context.set_default_timeout(self.timeout_ms)
         self.context.set_default_navigation_timeout(self.timeout_ms)

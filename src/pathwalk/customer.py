@@ -42,7 +42,7 @@ class Customer:
         self.recorder = recorder
         self.walk = walk
         self.here = here or Path.cwd()
-        self.values = JourneyValues()
+        self.values: JourneyValues = recorder.values  # one per journey: the recorder redacts its secrets
 
     @property
     def page(self) -> BrowserPage:

@@ -71,6 +71,12 @@
         .filter((b) => !b.disabled).length,
       forms: all("form").length,
       fields,
+      // The start of the visible text (the recorder redacts secrets, then keeps 1,000 characters).
+      text: this.text(document.body).slice(0, 4000),
+      broken_images: all("img[src]").filter((img) => img.getAttribute("src").trim() && img.complete
+        && img.naturalWidth === 0).length,
+      scroll_height: Math.max(document.documentElement?.scrollHeight || 0, document.body?.scrollHeight || 0),
+      viewport_height: innerHeight,
     };
   },
 })

@@ -1,7 +1,20 @@
 """The recorder: turns a journey's step boundaries, actions and page arrivals into a trace.
 
-It only observes and writes down; judging is left to checks. Every new document the customer
-reaches is read once (ways forward, fields, status) and photographed, so findings can show it.
+It only observes and writes down; judging is left to checks. Every new view the customer
+reaches is read once (ways forward, fields, status, text) and photographed, so findings can
+show it: a new document, or a client-side route change within one (``Page.kind`` "route", so a
+single-page app counts pages like a multi-page site). What the page does is counted in the page
+by observer.js (an init script) and read in the same evaluate as the page itself.
+
+What an action did in answer (feedback, navigation, DOM changes, requests, scrolling; a silent
+click watched for up to 2.5 s) and the Web Vitals are defined in effects.py. A page's ``text`` is
+the start of its visible text (1,000 characters, whitespace collapsed, every secret typed so far
+shown as ``***``: password fields and ``${ENV}`` values); its vitals are refreshed whenever the
+customer acts on it and when a step ends, since they change while the customer stays.
+Events (``Event.action``: the customer's latest action when it happened; Playwright delivers
+them while the recorder waits on the page, before the next action starts): console errors,
+uncaught exceptions, failed requests (except those pathwalk stopped itself) and sub-resources
+answering HTTP >= 400 (the document's own status is its page's).
 """
 
 from __future__ import annotations
@@ -18,11 +31,16 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Error, Locator, TimeoutError
+from playwright.sync_api import ConsoleMessage, Error, Locator, Request, Response, TimeoutError
 from playwright.sync_api import Page as BrowserPage
 
+from pathwalk import effects
+from pathwalk.effects import Reading
 from pathwalk.errors import SiteError
 from pathwalk.trace import Action, Element, Event, Field, Journey, Page, Step, Trace
+from pathwalk.values import JourneyValues
+
+TEXT_KEPT = 1000
 
 
 def _first_line(text: str) -> str:
@@ -32,6 +50,14 @@ def _first_line(text: str) -> str:
 @cache
 def probe_js() -> str:
     return files("pathwalk").joinpath("probe.js").read_text(encoding="utf-8").strip().rstrip(";")
+
+
+@cache
+def read_js(mark: bool) -> str:
+    """The page as probe.js reads it, with the observer's counters (marked: start timing anew)."""
+    return (f"() => {{ const seen = ({probe_js()}).page(); seen.scroll = [scrollX, scrollY, innerHeight];"
+            f" seen.watch = window.__pathwalk ? window.__pathwalk.read({str(mark).lower()}) : null;"
+            " return seen; }")
 
 
 class Recorder:
@@ -47,8 +73,12 @@ class Recorder:
         self.page = page
         self._salt = secrets.token_bytes(16)  # per journey and never stored: hashes only compare within
         self._t0 = time.monotonic()
-        self._document: tuple[float, str] | None = None
+        self._view: tuple[float, str, int] | None = None  # document (time origin), URL, route changes
         self._opened = 0  # windows the current document had opened when last read
+        self._requests = 0  # requests the page has made so far
+        self._first_request: float | None = None  # when the first request since an action started came
+        self.values = JourneyValues()  # secrets typed so far (the customer expands values with it)
+        self.aborted: set[str] = set()  # URLs pathwalk itself aborted: not the site's failures
         self.current_step: int | None = None
 
     @property
@@ -61,10 +91,46 @@ class Recorder:
         self._page = page
         page.on("dialog", self._dialog)
         page.on("crash", lambda _: self.event("crash", "the page crashed (its renderer died)"))
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.event(
+            "exception", _first_line(f"{error.name}: {error.message}" if error.name else error.message)))
+        page.on("request", self._request)
+        page.on("requestfailed", self._request_failed)
+        page.on("response", self._response)
         page.context.on("page", self._popup)
 
     def event(self, kind: str, detail: str) -> None:
-        self.trace.events.append(Event(kind, self.current_step, self._page.url, detail[:300], self.now()))
+        latest = len(self.trace.actions) - 1 if self.trace.actions else None
+        mask = self.values.mask  # a page may echo a secret anywhere: none is written down
+        self.trace.events.append(Event(kind, self.current_step, mask(self._page.url), mask(detail)[:300], self.now(),
+                                       latest))
+
+    def _console(self, message: ConsoleMessage) -> None:
+        # The browser's own "Failed to load resource" reports are recorded as request_failed/http_error.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.event("console_error", message.text)
+
+    def _request(self, request: Request) -> None:
+        self._requests += 1
+        if self._first_request is None:
+            self._first_request = time.monotonic()
+
+    def _request_failed(self, request: Request) -> None:
+        failure = request.failure or "no answer"
+        handoffs = (e.detail for e in self.trace.events if e.kind == "handoff")
+        if request.url in self.aborted or any(request.url in detail for detail in handoffs):
+            return  # pathwalk stopped it (another origin is a hand-off, recorded as such)
+        if request.is_navigation_request() and "ERR_ABORTED" in failure:
+            return  # a navigation superseded by another, or turned into a download: nothing failed
+        self.event("request_failed", f"{failure}: {request.url}")
+
+    def _response(self, response: Response) -> None:
+        if response.status < 400:
+            return
+        with suppress(Error):  # the document's own status is its page's; only sub-resources here
+            if response.request.is_navigation_request() and response.frame.parent_frame is None:
+                return
+        self.event("http_error", f"HTTP {response.status}: {response.url}")
 
     def _dialog(self, dialog: Any) -> None:
         """A customer closes a dialog; leaving the page is allowed (else navigation would hang)."""
@@ -105,17 +171,24 @@ class Recorder:
 
     def act(self, kind: str, perform: Callable[[], Any], target: Locator | None = None,
             value: str | None = None) -> Action:
-        """Do one customer action, timing it until the page has settled, and record it."""
-        page = self.observe()
+        """Do one customer action, timing it until the page has settled, and record it with what
+        the page did in answer (see the module docstring)."""
+        before = self._read(mark=True)
+        marked = time.monotonic()
+        page = self._arrive(before)
         element = Element(**target.evaluate(f"el => ({probe_js()}).describe(el)")) if target else Element()
-        box = self._box(target) if target else None
+        box, scroll_px = self._box(target, before) if target else (None, 0)
+        if value and element.input_type == "password":
+            self.values.secrets_used.add(value)
         action = Action(
-            index=len(self.trace.actions), step=self.current_step, kind=kind, url=self.page.url,
+            index=len(self.trace.actions), step=self.current_step, kind=kind, url=self.values.mask(self.page.url),
             page=page.index if page else None, element=element,
             value_hash=self.hash_value(value) if value is not None else None,
             value_length=len(value) if value is not None else 0, started=self.now(), box=box,
+            scroll_px=scroll_px,
         )
         self.trace.actions.append(action)
+        requests, self._first_request = self._requests, None
         started = time.monotonic()
         try:
             perform()
@@ -126,43 +199,81 @@ class Recorder:
         except Error as exc:
             raise SiteError(f"The site failed on {kind} at {action.url}: {_first_line(exc.message)}") from None
         action.settled_s = round(time.monotonic() - started, 3)
-        self.observe()
+        after = self._read()
+        if kind in effects.WATCHED_KINDS and self._requests == requests and not effects.answered(before, after):
+            after = self._wait_for_answer(started, after)
+        first_request = None if self._first_request is None else self._first_request - started
+        effects.record_effects(action, before, after, self._requests - requests, first_request, started - marked)
+        self._arrive(after)
         return action
 
-    def _box(self, target: Locator) -> list[float] | None:
-        """The target's box in page coordinates (the screenshots are full pages)."""
+    def _wait_for_answer(self, started: float, seen: Reading | None) -> Reading | None:
+        """Watch a silent click until DEAD_CLICK_WINDOW_S after it started; the page as read then."""
+        remaining = effects.DEAD_CLICK_WINDOW_S - (time.monotonic() - started)
+        if seen is None or remaining <= 0:
+            return seen
+        try:
+            self.page.wait_for_function(effects.ANSWERED_JS, arg=[seen["document"], seen["url"]],
+                                        timeout=remaining * 1000)
+        except Error:  # a TimeoutError too: nothing answered within the window
+            pass
+        else:
+            with suppress(Error):
+                self.page.wait_for_load_state("load")
+        return self._read()
+
+    def _box(self, target: Locator, seen: Reading | None) -> tuple[list[float] | None, int]:
+        """The target's box in page coordinates (the screenshots are full pages), and how far
+        outside the window it was (read before Playwright scrolls it into view)."""
         try:
             box = target.bounding_box(timeout=2000)
-            scroll = self.page.evaluate("[scrollX, scrollY]")
+            scroll = seen["scroll"] if seen else self.page.evaluate("[scrollX, scrollY, innerHeight]")
         except Error:
-            return None
+            return None, 0
         if box is None:
-            return None
-        return [round(box["x"] + scroll[0]), round(box["y"] + scroll[1]), round(box["width"]), round(box["height"])]
+            return None, 0
+        outside = effects.scroll_outside(box["y"], box["y"] + box["height"], scroll[2])
+        return [round(box["x"] + scroll[0]), round(box["y"] + scroll[1]), round(box["width"]),
+                round(box["height"])], outside
 
     def observe(self) -> Page | None:
-        """Read the current document; record it if the customer has just arrived there."""
+        """Read the current view; record it if the customer has just arrived there."""
+        return self._arrive(self._read())
+
+    def _read(self, mark: bool = False) -> Reading | None:
         try:
-            seen: dict[str, Any] = self.page.evaluate(f"() => ({probe_js()}).page()")
+            seen: dict[str, Any] = self.page.evaluate(read_js(mark))
         except Error:
-            return self.trace.pages[-1] if self.trace.pages else None  # mid-navigation or closed
-        key = (float(seen["document"]), str(seen["url"]))
-        if key[1] == "about:blank":
+            return None  # mid-navigation or closed
+        return seen
+
+    def _arrive(self, seen: Reading | None) -> Page | None:
+        """The page the customer is on: the last one recorded, or a new one for a new view."""
+        if seen is None:
+            return self.trace.pages[-1] if self.trace.pages else None
+        url, watch = str(seen["url"]), seen.get("watch") or {}
+        if url == "about:blank":
             return None  # the empty tab before the customer arrives anywhere
-        same_document = key == self._document and bool(self.trace.pages)
+        view = (float(seen["document"]), url, int(watch.get("routes") or 0))
+        same_document = self._view is not None and view[0] == self._view[0] and bool(self.trace.pages)
         opened = int(seen.get("opened") or 0) - (self._opened if same_document else 0)
         if opened > 0:
             self.event("popup", f"the site opened {opened} new window{'s' if opened > 1 else ''}")
         self._opened = int(seen.get("opened") or 0)
-        if same_document:
+        if same_document and view == self._view:
+            effects.record_vitals(self.trace.pages[-1], watch)
             return self.trace.pages[-1]
-        self._document = key
+        self._view = view
         page = Page(
-            index=len(self.trace.pages), step=self.current_step, url=seen["url"], status=seen["status"],
+            index=len(self.trace.pages), step=self.current_step, url=self.values.mask(url), status=seen["status"],
             title=seen["title"], heading=seen["heading"], links=seen["links"], buttons=seen["buttons"],
             forms=seen["forms"], fields=[Field(**f) for f in seen["fields"]], arrived=self.now(),
-            scale=float(seen.get("scale") or 1.0),
+            scale=float(seen.get("scale") or 1.0), kind="route" if same_document else "document",
+            text=" ".join(self.values.mask(str(seen.get("text") or "")).split())[:TEXT_KEPT],
+            broken_images=int(seen.get("broken_images") or 0), scroll_height=int(seen.get("scroll_height") or 0),
+            viewport_height=int(seen.get("viewport_height") or 0),
         )
+        effects.record_vitals(page, watch)
         page.screenshot = self._screenshot(page.index)
         self.trace.pages.append(page)
         return page
