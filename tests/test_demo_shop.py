@@ -403,7 +403,7 @@ def test_autumn_hero_is_a_big_png_without_a_size_and_arrives_late() -> None:
         assert time.monotonic() - started >= 0.4
     assert reply.headers["Content-Type"] == "image/png"
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    assert struct.unpack(">II", png[16:24]) == (1200, 600)
+    assert struct.unpack(">II", png[16:24]) == (1200, 900)
     assert zlib.decompress(png[41:-12])[:4] == b"\x00\xb5\x4a\x1e"  # first row: filter 0, then rust red
 
 

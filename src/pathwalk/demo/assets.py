@@ -17,7 +17,7 @@ from pathwalk.demo.campaigns import HERO_IMAGE
 _STATIC = {"/static/gift-finder.js": ("gift-finder.js", "text/javascript; charset=utf-8")}
 # Autumn colours, top to bottom, each a band of the hero image.
 _BANDS = ((0xB5, 0x4A, 0x1E), (0xD9, 0x8C, 0x2B), (0x8C, 0x5A, 0x2B), (0x5E, 0x3A, 0x1F))
-HERO_SIZE = (1200, 600)
+HERO_SIZE = (1200, 900)
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -26,7 +26,7 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 
 @cache
 def hero_png() -> bytes:
-    """A 1200x600 PNG in horizontal autumn-coloured bands: big enough to be the page's largest paint."""
+    """A 1200x900 PNG in horizontal autumn-coloured bands: big enough to be the page's largest paint."""
     width, height = HERO_SIZE
     rows = []
     for y in range(height):

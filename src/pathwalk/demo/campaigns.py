@@ -16,10 +16,15 @@ HERO_IMAGE = "/images/autumn-hero.png"
 
 def autumn_collection() -> Page:
     products = "".join(f"<li>{link(f'/products/{p.slug}', p.name)}</li>" for p in PRODUCTS if p.slug != "green-scarf")
-    main = (
-        "<h1>The autumn collection</h1>\n"
+    main = (  # the banner comes first, so everything on the page moves when it appears
         f'<img src="{HERO_IMAGE}" alt="Teapots and mugs on a table covered in autumn leaves">\n'
-        "<p>Warm glazes for the darker evenings: our stoneware in the colours of falling leaves.</p>\n"
+        "<h1>The autumn collection</h1>\n"
+        "<p>Warm glazes for the darker evenings: our stoneware in the colours of falling leaves. Every piece "
+        "is thrown and glazed by hand in our workshop, so no two mugs are quite alike, and each teapot is "
+        "tested to pour six cups without a drip before it leaves us.</p>\n"
+        "<p>Order by the end of October and we will wrap your autumn pieces in recycled paper printed with "
+        "oak and maple leaves, ready to give as a present or to keep for yourself. The collection is made in "
+        "small batches: when a colour is gone, it is gone until next autumn, so do not wait too long.</p>\n"
         f"<h2>In the collection</h2>\n<ul>{products}</ul>"
     )
     return Page("The autumn collection", main, head="<style>main img{display:block;max-width:100%}</style>\n")
