@@ -32,7 +32,9 @@ def shell() -> Page:
         '<div id="app"><p>Loading the gift finder…</p></div>\n'
         f'<script type="application/json" id="gift-data">{_data()}</script>'
     )
-    return Page("Find a gift", main, script='<script src="/static/gift-finder.js"></script>\n')
+    # The app keeps the room its tallest view needs, so the footer never jumps as views change.
+    head = "<style>#app{min-height:30rem}</style>\n"
+    return Page("Find a gift", main, head=head, script='<script src="/static/gift-finder.js"></script>\n')
 
 
 def card(product_slug: str) -> Page:
