@@ -6,14 +6,17 @@ accessible name, by label, or by visible text, as a person (or a screen reader) 
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from playwright.sync_api import Locator
+from playwright.sync_api import Frame, Locator
 from playwright.sync_api import Page as BrowserPage
 
 from pathwalk.browser import Walk
 from pathwalk.errors import JourneyError
+from pathwalk.frames import child_frames
 from pathwalk.personas import Persona
 from pathwalk.recorder import Recorder
 from pathwalk.trace import Action
@@ -28,6 +31,12 @@ _PLACE_JS = """el => {
   const title = box.getAttribute("aria-label") || box.querySelector("legend, h1, h2, h3")?.innerText || "";
   return names[box.tagName] + (title ? ` '${title.trim()}'` : "");
 }"""
+
+
+SEE_WAIT_S = 5.0  # how long "I should see" looks for its text: Playwright's default for expect()
+
+# How a target is found in one scope: the page, or one of its iframes.
+Locate = Callable[[BrowserPage | Frame], Locator]
 
 
 def _path(url: str) -> str:
@@ -65,21 +74,39 @@ class Customer:
             raise JourneyError(str(exc)) from None
 
     # -- finding things by what a person sees -------------------------------------------------
-    def _one(self, candidates: Locator, what: str) -> Locator:
-        """The single element meant, or a JourneyError naming what is there instead."""
-        count = candidates.count()
+    def _find(self, locate: Locate, what: str) -> Locator:
+        """The single element meant, or a JourneyError naming what is there instead.
+
+        Looked for in the page (open shadow roots included: Playwright's locators pierce them),
+        and only where the page has none, in its iframes, whichever site serves them.
+        """
         where = _path(self.page.url)
+        candidates = locate(self.page)
+        groups, frames = [("", candidates, candidates.count())], []
+        if groups[0][2] == 0:
+            frames = child_frames(self.page)
+            groups = [(f" in the frame {self._frame_name(f)}", c, n) for f in frames
+                      for c in [locate(f)] if (n := c.count())]
+        count = sum(n for _, _, n in groups)
         if count == 0:
             status = self.recorder.trace.pages[-1].status if self.recorder.trace.pages else None
             answered = f" (the page answered HTTP {status})" if status and status >= 400 else ""
-            raise JourneyError(f"No {what} on {where}{answered}. {self._visible_choices()}")
+            looked = (f" nor in its frame{'s' if len(frames) > 1 else ''} "
+                      f"{', '.join(self._frame_name(f) for f in frames)}") if frames else ""
+            raise JourneyError(f"No {what} on {where}{looked}{answered}. {self._visible_choices(frames)}")
         if count == 1:
-            return candidates
-        hrefs = {candidates.nth(i).get_attribute("href") for i in range(count)}
-        if None not in hrefs and len(hrefs) == 1:
-            return candidates.first  # the same link shown twice (e.g. body and footer) is one choice
-        listed = "; ".join(f"{i + 1}. {self._describe(candidates.nth(i))}" for i in range(count))
+            return groups[0][1]
+        found = [(place, located.nth(i)) for place, located, n in groups for i in range(n)]
+        hrefs = {element.get_attribute("href") for _, element in found}
+        if len(groups) == 1 and None not in hrefs and len(hrefs) == 1:
+            return groups[0][1].first  # the same link shown twice (e.g. body and footer) is one choice
+        listed = "; ".join(f"{i + 1}. {self._describe(element)}{place}" for i, (place, element) in enumerate(found))
         raise JourneyError(f"{count} elements match {what} on {where}: {listed}. Make the step more specific.")
+
+    def _frame_name(self, frame: Frame) -> str:
+        """An iframe as a reader finds it: its path on the page's own site, else its whole URL."""
+        same_site = urlsplit(frame.url)[:2] == urlsplit(self.page.url)[:2]
+        return _path(frame.url) if same_site else frame.url
 
     def _describe(self, element: Locator) -> str:
         role = element.evaluate("el => el.getAttribute('role') || el.tagName.toLowerCase()")
@@ -88,30 +115,31 @@ class Customer:
         place = element.evaluate(_PLACE_JS)
         return f"{role} '{text}'" + (f" in the {place}" if place else "")
 
-    def _visible_choices(self) -> str:
-        names = self.page.get_by_role("button").all_inner_texts() + self.page.get_by_role("link").all_inner_texts()
+    def _visible_choices(self, frames: list[Frame] | None = None) -> str:
+        names = []
+        for scope in (self.page, *(frames or ())):
+            names += scope.get_by_role("button").all_inner_texts() + scope.get_by_role("link").all_inner_texts()
         shown = sorted({" ".join(n.split()) for n in names if n.strip()})
         return f"Buttons and links here: {', '.join(repr(n) for n in shown)}." if shown else "Nothing here to click."
 
     def clickable(self, name: str) -> Locator:
         """A button or link with this accessible name."""
-        button = self.page.get_by_role("button", name=name, exact=True)
-        link = self.page.get_by_role("link", name=name, exact=True)
-        return self._one(button.or_(link), f"button or link named '{name}'")
+        return self._find(lambda scope: scope.get_by_role("button", name=name, exact=True).or_(
+            scope.get_by_role("link", name=name, exact=True)), f"button or link named '{name}'")
 
     def button(self, name: str) -> Locator:
-        return self._one(self.page.get_by_role("button", name=name, exact=True), f"button named '{name}'")
+        return self._find(lambda scope: scope.get_by_role("button", name=name, exact=True), f"button named '{name}'")
 
     def link(self, name: str) -> Locator:
-        return self._one(self.page.get_by_role("link", name=name, exact=True), f"link named '{name}'")
+        return self._find(lambda scope: scope.get_by_role("link", name=name, exact=True), f"link named '{name}'")
 
     def field(self, label: str) -> Locator:
-        return self._one(self.page.get_by_label(label, exact=True), f"field labelled '{label}'")
+        return self._find(lambda scope: scope.get_by_label(label, exact=True), f"field labelled '{label}'")
 
     def option(self, name: str, group: str | None = None) -> Locator:
-        scope = self.page.get_by_role("group", name=group, exact=True) if group else self.page
         what = f"option '{name}'" + (f" in '{group}'" if group else "")
-        return self._one(scope.get_by_role("radio", name=name, exact=True), what)
+        return self._find(lambda scope: (scope.get_by_role("group", name=group, exact=True) if group else scope)
+                          .get_by_role("radio", name=name, exact=True), what)
 
     # -- doing things ---------------------------------------------------------------------------
     def open(self, path: str = "/") -> Action:
@@ -178,13 +206,29 @@ class Customer:
         heading = self.page.get_by_role("heading", level=1).all_inner_texts()
         return f"'{heading[0]}'" if heading else "no heading"
 
+    def _shows(self, text: str, wait_s: float = 0.0) -> bool:
+        """Whether the text is visible on the page or in one of its iframes (a customer sees both),
+        looking again every 0.1 s for up to ``wait_s``."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            scopes: list[BrowserPage | Frame] = [self.page, *child_frames(self.page)]
+            if any(scope.get_by_text(text).filter(visible=True).count() for scope in scopes):
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            self.page.wait_for_timeout(100)
+
     def sees(self, text: str) -> None:
-        """Assert the text is visible; say what the page shows when it is not."""
-        if self.page.get_by_text(text).filter(visible=True).count() == 0:
+        """Assert the text is visible; say what the page shows when it is not.
+
+        The customer gives the page a moment (SEE_WAIT_S, like Playwright's assertions): an answer
+        that comes a little after the page settled (a route an iframe's message starts) is seen.
+        """
+        if not self._shows(text, min(SEE_WAIT_S, self.recorder.timeout_s)):
             raise JourneyError(f"Expected to see '{text}' on {_path(self.page.url)}, which shows {self._heading()}.")
 
     def does_not_see(self, text: str) -> None:
-        if self.page.get_by_text(text).filter(visible=True).count():
+        if self._shows(text):
             raise JourneyError(f"Expected not to see '{text}' on {_path(self.page.url)}, but it is there.")
 
     def is_on(self, path: str) -> None:

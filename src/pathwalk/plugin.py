@@ -15,6 +15,7 @@ from pytest_bdd.exceptions import StepDefinitionNotFoundError
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from pathwalk import hooks
+from pathwalk.a11y import load_axe
 from pathwalk.baseline import BaselineError, load_baseline
 from pathwalk.browser import BrowserNotFound, Walk, connect_chromium, launch_chromium, unreachable, video_encoder
 from pathwalk.checks import CheckFailed
@@ -195,7 +196,8 @@ def pathwalk_journey(request: pytest.FixtureRequest, pathwalk_browser: Browser, 
                 timeout_s=pathwalk_settings.timeout_s, allow_origins=pathwalk_settings.allow_origins,
                 downloads=artifacts / "downloads")
     recorder = Recorder(Journey(name=item.name, nodeid=item.nodeid), walk.open(persona), artifacts,
-                        pathwalk_base_url, f"chromium {pathwalk_browser.version}", pathwalk_settings.timeout_s)
+                        pathwalk_base_url, f"chromium {pathwalk_browser.version}", pathwalk_settings.timeout_s,
+                        axe=load_axe(request.config.rootpath) if pathwalk_settings.a11y else None)
     recorder.trace.persona = persona.name
     walk.boundaries.report = recorder.event
     item.stash[RECORDER], item.stash[WALK] = recorder, walk

@@ -2,13 +2,14 @@
 ({
   visible(el) {
     if (!el.getClientRects().length) return false;
-    const style = getComputedStyle(el);
+    const style = el.ownerDocument.defaultView.getComputedStyle(el);
     return style.visibility !== "hidden" && style.display !== "none";
   },
   text(el) { return (el ? (el.innerText || el.textContent || "") : "").replace(/\s+/g, " ").trim(); },
   labelOf(el) {
     const ids = el.getAttribute("aria-labelledby");
-    if (ids) return ids.split(/\s+/).map((id) => this.text(document.getElementById(id))).join(" ").trim();
+    // Ids are looked up in the element's own tree: its shadow root, or its (i)frame's document.
+    if (ids) return ids.split(/\s+/).map((id) => this.text(el.getRootNode().getElementById(id))).join(" ").trim();
     if (el.getAttribute("aria-label")) return el.getAttribute("aria-label").trim();
     if (el.labels && el.labels.length) return Array.from(el.labels).map((l) => this.text(l)).join(" ").trim();
     return (el.getAttribute("placeholder") || el.getAttribute("title") || "").trim();
@@ -38,20 +39,54 @@
       role: this.roleOf(el), name: name.slice(0, 200), label: label.slice(0, 200),
       field_name: el.getAttribute("name") || "", autocomplete: el.getAttribute("autocomplete") || "",
       input_type: tag === "input" ? (el.getAttribute("type") || "text").toLowerCase() : "", tag,
+      frame: this.frameOf(el),
     };
+  },
+  // The URL of the iframe document an element is in ("" in the page itself).
+  frameOf(el) {
+    const view = el.ownerDocument.defaultView;
+    return !view || view === view.top ? "" : el.ownerDocument.location.href;
+  },
+  // Where a customer's controls can be: the document, its open shadow roots and the documents of
+  // its visible same-origin iframes, nested. A cross-origin iframe's document is out of reach here
+  // (contentDocument is null): the recorder reads those through Playwright's frames. At most
+  // SCAN elements of each tree are looked at for shadow roots, so a huge page stays quick to read.
+  roots() {
+    const SCAN = 20000;
+    const roots = [document];
+    const frames = [];
+    for (let i = 0; i < roots.length && roots.length < 500; i++) {
+      const elements = roots[i].querySelectorAll("*");
+      for (let j = 0; j < elements.length && j < SCAN; j++) {
+        const el = elements[j];
+        if (el.shadowRoot) roots.push(el.shadowRoot);
+        if ((el.tagName === "IFRAME" || el.tagName === "FRAME") && this.visible(el)) {
+          let inner = null;
+          try { inner = el.contentDocument; } catch (e) { inner = null; }
+          if (inner && inner.documentElement) {
+            roots.push(inner);
+            frames.push(inner.location.href);
+          }
+        }
+      }
+    }
+    return { roots, frames };
   },
   leadsOn(a) {
     const href = (a.getAttribute("href") || "").trim();
     if (!href || href.toLowerCase().startsWith("javascript:")) return false;
-    const target = new URL(a.href, location.href);
-    const samePage = target.origin === location.origin && target.pathname === location.pathname
-      && target.search === location.search;
+    const here = a.ownerDocument.location;
+    const target = new URL(a.href, here.href);
+    const samePage = target.origin === here.origin && target.pathname === here.pathname
+      && target.search === here.search;
     return !(samePage && href.startsWith("#"));
   },
   page() {
     // At most LIMIT candidates of each kind are read, so a page with a huge DOM stays quick to read.
     const LIMIT = 2000;
-    const all = (sel) => Array.from(document.querySelectorAll(sel)).slice(0, LIMIT).filter((el) => this.visible(el));
+    const { roots, frames } = this.roots();
+    const all = (sel) => roots.flatMap((root) => Array.from(root.querySelectorAll(sel)).slice(0, LIMIT))
+      .filter((el) => this.visible(el));
     const nav = performance.getEntriesByType("navigation")[0];
     const skip = ["hidden", "submit", "button", "image", "reset"];
     const fields = all("input, select, textarea")
@@ -60,7 +95,7 @@
         label: this.labelOf(el).slice(0, 200), field_name: el.getAttribute("name") || "",
         autocomplete: el.getAttribute("autocomplete") || "",
         input_type: el.tagName.toLowerCase() === "input" ? (el.getAttribute("type") || "text").toLowerCase() : "",
-        required: el.required === true,
+        required: el.required === true, frame: this.frameOf(el),
       }));
     return {
       document: performance.timeOrigin, url: location.href, scale: devicePixelRatio,
@@ -70,7 +105,7 @@
       buttons: all("button, input[type=submit], input[type=button], input[type=image], [role=button]")
         .filter((b) => !b.disabled).length,
       forms: all("form").length,
-      fields,
+      fields, frames,
       // The start of the visible text (the recorder redacts secrets, then keeps 1,000 characters).
       text: this.text(document.body).slice(0, 4000),
       broken_images: all("img[src]").filter((img) => img.getAttribute("src").trim() && img.complete

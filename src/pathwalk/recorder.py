@@ -4,7 +4,9 @@ It only observes and writes down; judging is left to checks. Every new view the 
 reaches is read once (ways forward, fields, status, text) and photographed, so findings can
 show it: a new document, or a client-side route change within one (``Page.kind`` "route", so a
 single-page app counts pages like a multi-page site). What the page does is counted in the page
-by observer.js (an init script) and read in the same evaluate as the page itself.
+by observer.js (an init script) and read in the same evaluate as the page itself. A page's
+fields, links, buttons and forms include those in open shadow roots and visible iframes, whichever
+site serves them (``Field.frame``; see frames.py), and ``a11y`` is what axe-core finds (a11y.py).
 
 What an action did in answer (feedback, navigation, DOM changes, requests, scrolling; a silent
 click watched for up to 2.5 s) and the Web Vitals are defined in effects.py. A page's ``text`` is
@@ -35,8 +37,10 @@ from playwright.sync_api import ConsoleMessage, Error, Locator, Request, Respons
 from playwright.sync_api import Page as BrowserPage
 
 from pathwalk import effects
+from pathwalk.a11y import Axe
 from pathwalk.effects import Reading
 from pathwalk.errors import SiteError
+from pathwalk.frames import with_frames
 from pathwalk.trace import Action, Element, Event, Field, Journey, Page, Step, Trace
 from pathwalk.values import JourneyValues
 
@@ -64,8 +68,9 @@ class Recorder:
     """Records one scenario walked in one browser page."""
 
     def __init__(self, journey: Journey, page: BrowserPage, artifacts: Path, base_url: str = "",
-                 browser: str = "", timeout_s: float = 30.0) -> None:
+                 browser: str = "", timeout_s: float = 30.0, axe: Axe | None = None) -> None:
         self.timeout_s = timeout_s
+        self.axe = axe  # checks each new page's accessibility (None: pages' a11y is not checked)
         self._page = page
         self.artifacts = artifacts
         self.trace = Trace(journey=journey, base_url=base_url, browser=browser,
@@ -264,6 +269,7 @@ class Recorder:
             effects.record_vitals(self.trace.pages[-1], watch)
             return self.trace.pages[-1]
         self._view = view
+        seen = with_frames(self.page, seen, f"() => ({probe_js()}).page()")  # cross-origin iframes too
         page = Page(
             index=len(self.trace.pages), step=self.current_step, url=self.values.mask(url), status=seen["status"],
             title=seen["title"], heading=seen["heading"], links=seen["links"], buttons=seen["buttons"],
@@ -275,6 +281,7 @@ class Recorder:
         )
         effects.record_vitals(page, watch)
         page.screenshot = self._screenshot(page.index)
+        page.a11y = self.axe.check(self.page) if self.axe else None
         self.trace.pages.append(page)
         return page
 

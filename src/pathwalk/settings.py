@@ -15,6 +15,7 @@ from pathwalk.handoffs import origin
 DEMO = "demo"
 TRACING = ("retain-on-failure", "on", "off")
 SCREENSHOTS = ("on-friction", "always", "never")
+ONOFF = ("on", "off")
 
 
 def _timeout(config: pytest.Config) -> float:
@@ -75,6 +76,7 @@ class Settings:
     save: Path | None = None
     compare: Path | None = None
     compare_fail: dict[str, Margin] = field(default_factory=dict)
+    a11y: bool = True  # check each page with axe-core (see pathwalk.a11y)
     browser_ws: str | None = None
     allow_origins: tuple[str, ...] = ()
 
@@ -110,6 +112,8 @@ def add_options(parser: pytest.Parser) -> None:
                     help="how long the customer waits for a page or element before the journey is broken "
                          "(ini: pathwalk_timeout; default 30)")
     group.addoption("--pathwalk-video", choices=("on", "off"), help="record a video of each journey (default off)")
+    group.addoption("--pathwalk-a11y", choices=ONOFF,
+                    help="check each page reached with axe-core, WCAG 2.x A and AA (ini: pathwalk_a11y; default on)")
     group.addoption("--pathwalk-screenshots", choices=SCREENSHOTS,
                     help="screenshots in the report: at findings (on-friction, default), after every step "
                          "(always) or none (never) (ini: pathwalk_screenshots)")
@@ -128,6 +132,7 @@ def add_options(parser: pytest.Parser) -> None:
     parser.addini("pathwalk_timeout", "seconds before a page or element counts as not answering", default="30")
     parser.addini("pathwalk_tracing", "retain-on-failure | on | off", default="retain-on-failure")
     parser.addini("pathwalk_screenshots", "on-friction | always | never", default="on-friction")
+    parser.addini("pathwalk_a11y", "on | off: check each page with axe-core", default="on")
     parser.addini("pathwalk_baselines", "folder of saved baselines", default=".pathwalk/baselines")
     parser.addini("pathwalk_journeys", "folders whose .feature files are journeys", type="paths",
                   default=["journeys"])
@@ -170,6 +175,7 @@ def read_settings(config: pytest.Config, checks: Iterable[str]) -> Settings:
         save=save_path,
         compare=compare_path,
         compare_fail=margins,
+        a11y=_choice(config, "pathwalk_a11y", ONOFF) == "on",
         browser_ws=_browser_ws(config),
         allow_origins=_allow_origins(config),
     )

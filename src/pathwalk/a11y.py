@@ -1,0 +1,120 @@
+"""Accessibility of each page the customer reaches, checked with axe-core (Deque Systems).
+
+Rules: axe-core's rules tagged ``wcag2a``, ``wcag2aa``, ``wcag21a``, ``wcag21aa`` and
+``wcag22aa``, i.e. the WCAG 2.0, 2.1 and 2.2 success criteria at levels A and AA, the level laws
+and policies ask for (EN 301 549, Section 508, the European Accessibility Act). axe-core's
+``best-practice`` rules (landmarks, heading order...) are left out: they are not WCAG failures,
+and on most sites they would bury the failures. Experimental rules stay off (axe-core's default).
+Each violation is stored as ``Violation(rule, impact, help, nodes, target)``: axe-core's rule id,
+its impact (minor, moderate, serious, critical), its one-line help, how many elements break it
+and the first of them as axe-core points at it (``>>>`` steps into an open shadow root).
+
+Where axe-core comes from: the file named by ``PATHWALK_AXE``, else
+``node_modules/axe-core/axe.min.js`` in the project's rootdir, the current directory or a folder
+above either (``npm ci`` installs the version package-lock.json pins). Without it, pages'
+``a11y`` stays None (not checked), the walk goes on, and one warning per run says so.
+
+Scope and cost: axe-core runs once per page recorded (a new document or a client-side route),
+after its screenshot, on the main document with its open shadow roots; iframes are not checked
+(``iframes: false``; axe-core would otherwise wait for an answer from every frame). Its script
+(650 kB) is evaluated once per document, through Playwright rather than a ``<script>`` element,
+so a Content-Security-Policy cannot block it and the page's DOM is not touched; the globals it
+would set are kept off the page (``window.axe`` stays the site's own). A page with more than
+MAX_ELEMENTS elements is not checked (None): axe-core's time grows with the page (seconds for a
+thousand links on a 2-core machine), and a walk must stay quick on huge pages.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from contextlib import suppress
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Error
+from playwright.sync_api import Page as BrowserPage
+
+from pathwalk.trace import Violation
+
+AXE_ENV = "PATHWALK_AXE"
+AXE_FILE = Path("node_modules") / "axe-core" / "axe.min.js"
+TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
+MAX_ELEMENTS = 3000
+
+# Runs axe-core where it was injected: "missing" (inject it first), null (too big to check) or
+# the violations. A target is a list of selectors, one per iframe; a list inside is a shadow path.
+RUN_JS = """async ([tags, most]) => {
+  if (document.getElementsByTagName("*").length > most) return null;
+  const axe = window.__pathwalkAxe;
+  if (!axe) return "missing";
+  const results = await axe.run(document, {resultTypes: ["violations"], iframes: false,
+                                           runOnly: {type: "tag", values: tags}});
+  const step = (s) => Array.isArray(s) ? s.join(" >>> ") : String(s);
+  return results.violations.map((v) => ({rule: v.id, impact: v.impact || "", help: v.help || "",
+    nodes: v.nodes.length, target: v.nodes.length ? v.nodes[0].target.map(step).join(" ") : ""}));
+}"""
+
+
+class AxeMissing(UserWarning):
+    """axe-core could not be found: pages are walked but not checked for accessibility."""
+
+
+class Axe:
+    """axe-core's script, read once per run, and how to check a page with it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        # Inside a function whose own `define` and `module` hide the page's (a site using AMD or
+        # CommonJS would otherwise get axe-core registered); the window.axe it sets is moved aside.
+        self.inject = ("() => { const define = undefined, module = undefined, exports = undefined;"
+                       " const had = Object.getOwnPropertyDescriptor(window, 'axe');\n"
+                       + path.read_text(encoding="utf-8") +
+                       "\n; window.__pathwalkAxe = window.axe;"
+                       " if (had) Object.defineProperty(window, 'axe', had); else delete window.axe; }")
+
+    def check(self, page: BrowserPage) -> list[Violation] | None:
+        """The page's violations; None when it could not be checked (too big, gone, script failed)."""
+        try:
+            found: Any = page.evaluate(RUN_JS, [list(TAGS), MAX_ELEMENTS])
+            if found == "missing":
+                page.evaluate(self.inject)
+                found = page.evaluate(RUN_JS, [list(TAGS), MAX_ELEMENTS])
+        except Error:
+            return None
+        if not isinstance(found, list):
+            return None
+        return [Violation(**v) for v in found]
+
+
+def find_axe(*starts: Path) -> Path | None:
+    """``PATHWALK_AXE`` if set (existing or not), else the first node_modules copy at or above a start."""
+    named = os.environ.get(AXE_ENV)
+    if named:
+        path = Path(named).expanduser()
+        return path if path.is_file() else None
+    for start in starts:
+        for folder in (start, *start.parents):
+            if (folder / AXE_FILE).is_file():
+                return folder / AXE_FILE
+    return None
+
+
+def load_axe(root: Path) -> Axe | None:
+    """axe-core for this run (found from the rootdir and the current directory), or None with a warning."""
+    return _load(os.environ.get(AXE_ENV, ""), root.resolve(), Path.cwd().resolve())
+
+
+@cache
+def _load(named: str, root: Path, cwd: Path) -> Axe | None:
+    path = find_axe(root, cwd)
+    if path is not None:
+        with suppress(OSError):
+            return Axe(path)
+    where = f"{AXE_ENV}={named} is not a readable file" if named else (
+        f"no {AXE_FILE} in {root}, {cwd} or a folder above")
+    warnings.warn(AxeMissing(f"pathwalk: axe-core not found ({where}); pages are walked but not checked "
+                             f"for accessibility (a11y: null). Run `npm install axe-core` in the project, "
+                             f"or set {AXE_ENV} to its axe.min.js."), stacklevel=3)
+    return None
