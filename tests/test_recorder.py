@@ -47,7 +47,9 @@ Route</button>
 <button onclick="out.textContent = 'Thrown'; throw new TypeError('the basket is undefined')">Throw</button>
 <button onclick="fetch('http://127.0.0.1:{CLOSED}/api').catch(() => {{}})">Fetch</button>
 <button onclick="const t = performance.now(); while (performance.now() - t < 150); out.textContent = 'Done'">
-Slow</button>""",
+Slow</button>
+<button onclick="alert('Saved')">Alert</button>
+<button onclick="window.open('/images')">Window</button>""",
     "/images": f"<h1>Images</h1><img src='/missing.png' alt='Missing'><img src='{DOT}' alt='Dot'>",
     "/login": "<h1>Sign in</h1><form method='post' action='/welcome'><label>Password <input type='password' "
               "name='password'></label><label>Code <input name='code'></label><button>Sign in</button></form>",
@@ -139,6 +141,17 @@ def test_a_late_answer_is_timed_and_costs_no_extra_watch(customer: Customer) -> 
     assert took < DEAD_CLICK_WINDOW_S
 
 
+def test_dialogs_and_new_windows_answer_a_click_without_a_watch(customer: Customer) -> None:
+    customer.open("/")
+    began = time.monotonic()
+    alerted, opened = customer.press("Alert"), customer.press("Window")
+    assert time.monotonic() - began < DEAD_CLICK_WINDOW_S  # both together, in less than one watch
+    assert events(customer) == [("dialog", "alert: Saved", alerted.index, 0),
+                                ("popup", "the site opened 1 new window", opened.index, 0)]
+    assert (opened.mutations, opened.requests, opened.navigated) == (0, 0, False)
+    assert opened.feedback_s is not None  # the window opening is the answer
+
+
 def test_opening_a_page_is_a_navigation_with_its_requests(customer: Customer) -> None:
     opened = customer.open("/images")
     assert (opened.navigated, opened.requests) == (True, 2)  # the document and the missing image
@@ -167,7 +180,8 @@ def test_console_errors_and_exceptions_name_the_action_that_caused_them(customer
 
 def test_a_failed_request_is_an_event_and_a_request(customer: Customer) -> None:
     customer.open("/")
-    fetched = customer.press("Fetch")
+    with customer.page.expect_event("requestfailed"):  # Playwright may tell of the failure a moment later
+        fetched = customer.press("Fetch")
     assert (fetched.requests, fetched.mutations) == (1, 0)
     assert fetched.feedback_s is not None and fetched.feedback_s < DEAD_CLICK_WINDOW_S
     assert events(customer) == [("request_failed", f"net::ERR_CONNECTION_REFUSED: http://127.0.0.1:{CLOSED}/api",

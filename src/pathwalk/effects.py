@@ -19,9 +19,11 @@ until the page settled:
 A click that has shown none of them by the time the page settled is watched until
 ``DEAD_CLICK_WINDOW_S`` after it started: PostHog's dead-click window (posthog-js
 ``DeadClicksAutoCaptureConfig.mutation_threshold_ms``, 2,500 ms by default: a click followed by
-no DOM change within it is dead). So a dead click costs at most 2.5 s and a click that answered
-costs nothing extra. Typing, ticking
-and choosing answer by themselves (the value shows, the box ticks), so they are not waited on.
+no DOM change within it is dead). So a dead click costs at most 2.5 s, and a click that answered
+nothing extra; nor does one answered by a dialog, a new window, a hand-off to another site or
+app, or a download (``VISIBLE_EVENTS``: recorded as events, which the dead_clicks check reads).
+Typing, ticking and choosing answer by themselves (the value shows, the box ticks), so they are
+not waited on.
 
 ``scroll_px``: how far outside the window the target lay before the action (Playwright then
 scrolls it into view): 0 when its middle was in view, where a click lands; else the scroll that
@@ -44,6 +46,7 @@ from pathwalk.trace import Action, Page
 
 DEAD_CLICK_WINDOW_S = 2.5
 WATCHED_KINDS = ("click",)  # actions whose silence is waited for
+VISIBLE_EVENTS = ("dialog", "popup", "handoff", "download", "crash")  # answers a silent click needs no watch for
 # True once the page has answered since the recorder's mark: a new document, a new URL or an effect.
 ANSWERED_JS = """([origin, url]) => performance.timeOrigin !== origin || location.href !== url
   || !window.__pathwalk || window.__pathwalk.answered()"""

@@ -6,7 +6,7 @@
 // - routes: client-side route changes (the URL changed within the document: history.pushState,
 //   replaceState, back/forward, hash), from the Navigation API, or the History API where absent;
 // - resources: resource loads that finished (Resource Timing), so a request alone ends a watch;
-// - first: when the first of these happened after the recorder's last mark (ms);
+// - first: when the first of these (or a window.open) happened after the recorder's last mark (ms);
 // - opened: windows the page opened (window.open);
 // - lcp, cls, inp: the current view's Web Vitals (ms, score, ms), reset by a route change.
 // Nothing the site can see changes except window.open, which is wrapped (and still called).
@@ -22,7 +22,7 @@
   };
 
   const open = window.open;
-  window.open = function (...args) { state.opened += 1; return open.apply(this, args); };
+  window.open = function (...args) { state.opened += 1; effect(now()); return open.apply(this, args); };
 
   // pathwalk's own nodes (marked data-pathwalk, e.g. an injected checker) are not the site's answer.
   const own = (node) => !!node && node.nodeType === 1 && node.hasAttribute("data-pathwalk");

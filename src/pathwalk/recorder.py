@@ -82,6 +82,7 @@ class Recorder:
         self._opened = 0  # windows the current document had opened when last read
         self._requests = 0  # requests the page has made so far
         self._first_request: float | None = None  # when the first request since an action started came
+        self._popups = 0  # windows or tabs the site has opened so far
         self.values = JourneyValues()  # secrets typed so far (the customer expands values with it)
         self.aborted: set[str] = set()  # URLs pathwalk itself aborted: not the site's failures
         self.current_step: int | None = None
@@ -146,6 +147,7 @@ class Recorder:
     def _popup(self, popup: BrowserPage) -> None:
         """A new window or tab the site opened is closed, so the journey stays in its tab (the page
         itself counts what it opened: see observe)."""
+        self._popups += 1
         with suppress(Error):
             popup.close()
 
@@ -193,7 +195,7 @@ class Recorder:
             scroll_px=scroll_px,
         )
         self.trace.actions.append(action)
-        requests, self._first_request = self._requests, None
+        requests, events, popups, self._first_request = self._requests, len(self.trace.events), self._popups, None
         started = time.monotonic()
         try:
             perform()
@@ -205,7 +207,9 @@ class Recorder:
             raise SiteError(f"The site failed on {kind} at {action.url}: {_first_line(exc.message)}") from None
         action.settled_s = round(time.monotonic() - started, 3)
         after = self._read()
-        if kind in effects.WATCHED_KINDS and self._requests == requests and not effects.answered(before, after):
+        shown = self._requests > requests or self._popups > popups or any(
+            e.kind in effects.VISIBLE_EVENTS for e in self.trace.events[events:])
+        if kind in effects.WATCHED_KINDS and not shown and not effects.answered(before, after):
             after = self._wait_for_answer(started, after)
         first_request = None if self._first_request is None else self._first_request - started
         effects.record_effects(action, before, after, self._requests - requests, first_request, started - marked)
