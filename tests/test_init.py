@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from pathwalk.steps.catalog import CATALOG, GROUPS
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def pathwalk(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -57,3 +60,11 @@ def test_steps_prints_the_whole_catalog_grouped() -> None:
         assert f"  {doc.pattern}" in lines
         assert f"      {doc.description}" in lines
     assert len(CATALOG) >= 25
+
+
+def test_the_template_pins_the_same_report_and_accessibility_tools_as_pathwalk() -> None:
+    """A new project's `npm install` gets the Allure and axe-core versions pathwalk is tested with."""
+    ours = json.loads((ROOT / "package.json").read_text())
+    template = json.loads((ROOT / "src/pathwalk/templates/project/package.json").read_text())
+    assert template["devDependencies"] == ours["devDependencies"]
+    assert template["dependencies"] == ours["dependencies"] == {"axe-core": ours["dependencies"]["axe-core"]}
