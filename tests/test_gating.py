@@ -177,7 +177,8 @@ def test_compare_fail_catches_a_click_added_to_the_smooth_journey(pytester: pyte
         (["--pathwalk-compare", "nope"], "*no baseline at *nope.json; save one first with --pathwalk-save nope*"),
         (["--pathwalk-compare-fail", "clicks:1"], "*--pathwalk-compare-fail needs --pathwalk-compare NAME*"),
         (["--pathwalk-compare", "x", "--pathwalk-compare-fail", "clicks"], "*'clicks' is not CHECK:N or CHECK:N%*"),
-        (["--pathwalk-compare", "x", "--pathwalk-compare-fail", "clix:1"], "*unknown check 'clix'; known: clicks*"),
+        (["--pathwalk-compare", "x", "--pathwalk-compare-fail", "clix:1"],
+         "*unknown check 'clix'. Did you mean 'clicks'? Known: a11y_serious, *"),
         (["--pathwalk-save", "../up"], "*baseline name '../up': use letters, digits*"),
     ],
 )

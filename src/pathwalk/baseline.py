@@ -8,6 +8,7 @@ the margin (an absolute amount, or a percentage of the saved figure) fails.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -66,7 +67,10 @@ def parse_margins(spec: str, known: Iterable[str]) -> dict[str, Margin]:
         if not sep or not found:
             raise BaselineError(f"--pathwalk-compare-fail: {part!r} is not CHECK:N or CHECK:N% (e.g. clicks:1)")
         if check not in known:
-            raise BaselineError(f"--pathwalk-compare-fail: unknown check {check!r}; known: {', '.join(sorted(known))}")
+            close = difflib.get_close_matches(check, sorted(known), n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            raise BaselineError(f"--pathwalk-compare-fail: unknown check {check!r}.{hint} "
+                                f"Known: {', '.join(sorted(known))}")
         margins[check] = Margin(check, float(found.group(1)), bool(found.group(2)))
     return margins
 
