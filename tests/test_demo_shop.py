@@ -126,6 +126,8 @@ def test_url_shape(shop: DemoShop) -> None:
         ("/help/talk", "Talk to us"),
         ("/chat", "Chat with the Demo Shop"),
         ("/orders/track", "Where is my order?"),
+        ("/help/wholesale", "Contact our wholesale team"),
+        ("/courier", "Parcel tracking"),
         ("/about", "About us"),
         ("/checkout/options", "Delivery options"),
         ("/wishlist", "Something went wrong"),
@@ -418,9 +420,26 @@ def test_talk_to_us_hands_over_to_another_site_email_and_phone(visitor: Visitor)
     assert f'<a href="http://127.0.0.1:{port}/">Back to the Demo Shop</a>' in chat.body
 
 
-def test_help_lists_tracking_and_talking(visitor: Visitor) -> None:
+def test_help_lists_tracking_talking_and_wholesale(visitor: Visitor) -> None:
     body = visitor.get("/help").body
     assert '<a href="/orders/track">Where is my order?</a>' in body and '<a href="/help/talk">Talk to us</a>' in body
+    assert '<a href="/help/wholesale">Wholesale orders</a>' in body
+
+
+def test_wholesale_says_contact_us_and_gives_no_way_to(visitor: Visitor) -> None:
+    page = main_of(visitor.get("/help/wholesale").body)
+    assert "contact" in h1(page).lower()
+    for channel in ("<form", "<input", "mailto:", "tel:", "@"):
+        assert channel not in page
+    assert not re.search(r"\d{7}", re.sub(r"[\s().-]", "", page))  # no phone number either
+
+
+def test_courier_link_opens_another_site_in_a_new_window(visitor: Visitor) -> None:
+    port = urlsplit(visitor.base_url).port
+    body = visitor.get("/orders/track").body
+    assert (f'<a href="http://localhost:{port}/courier" target="_blank">Follow your parcel with our courier</a>'
+            in body)
+    assert h1(Visitor(f"http://localhost:{port}").get("/courier").body) == "Parcel tracking"
 
 
 def test_track_my_order_button_runs_a_handler_that_throws(visitor: Visitor) -> None:
