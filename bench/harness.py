@@ -87,9 +87,9 @@ def run_pytest(args: Sequence[str], cwd: Path, expected: Sequence[int] = (0,)) -
     return PytestRun(seconds, done.returncode, counts, output)
 
 
-def walk_args(reports: Path, *extra: str) -> list[str]:
+def walk_args(reports: Path, *extra: str, targets: Sequence[str] = ("journeys",)) -> list[str]:
     """``pytest journeys`` as `make demo` runs it, writing into ``reports`` instead of ./reports."""
-    return ["journeys", "-p", "no:cacheprovider", f"--pathwalk-reports={reports}",
+    return [*targets, "-p", "no:cacheprovider", f"--pathwalk-reports={reports}",
             f"--alluredir={reports / 'allure-results'}", *extra]
 
 

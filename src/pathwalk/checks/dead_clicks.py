@@ -15,10 +15,10 @@ Nielsen's heuristic 1, visibility of system status.
 
 from __future__ import annotations
 
+from pathwalk.effects import DEAD_CLICK_WINDOW_S  # the recorder watches this long after a click
 from pathwalk.findings import Check, CheckResult, element_evidence, finding
 from pathwalk.trace import Action, Trace
 
-DEAD_CLICK_WINDOW_S = 2.5  # PostHog's dead-click window; the recorder watches this long after an action
 CHANNEL_SCHEMES = ("mailto:", "tel:", "sms:")  # links the browser hands to another app
 ANSWER_EVENTS = frozenset({"dialog", "popup", "handoff", "download", "crash", "exception"})
 
