@@ -49,7 +49,8 @@ Route</button>
 <button onclick="const t = performance.now(); while (performance.now() - t < 150); out.textContent = 'Done'">
 Slow</button>
 <button onclick="alert('Saved')">Alert</button>
-<button onclick="window.open('/images')">Window</button>""",
+<button onclick="window.open('/images')">Window</button>
+<a href="/images" target="_blank">Courier</a>""",
     "/images": f"<h1>Images</h1><img src='/missing.png' alt='Missing'><img src='{DOT}' alt='Dot'>",
     "/login": "<h1>Sign in</h1><form method='post' action='/welcome'><label>Password <input type='password' "
               "name='password'></label><label>Code <input name='code'></label><button>Sign in</button></form>",
@@ -150,6 +151,17 @@ def test_dialogs_and_new_windows_answer_a_click_without_a_watch(customer: Custom
                                 ("popup", "the site opened 1 new window", opened.index, 0)]
     assert (opened.mutations, opened.requests, opened.navigated) == (0, 0, False)
     assert opened.feedback_s is not None  # the window opening is the answer
+
+
+def test_a_link_that_opens_a_new_window_is_a_popup_not_a_dead_click(customer: Customer) -> None:
+    customer.open("/")
+    began = time.monotonic()
+    courier = customer.follow("Courier")
+    assert time.monotonic() - began < DEAD_CLICK_WINDOW_S  # the new window is the answer: no watch
+    assert courier.element.href == f"{customer.base_url}/images"  # where the link leads, absolute
+    assert events(customer) == [("popup", "the site opened 1 new window", courier.index, 0)]
+    assert courier.feedback_s is not None and not courier.navigated
+    assert len(trace(customer).pages) == 1  # the customer stays in their tab
 
 
 def test_opening_a_page_is_a_navigation_with_its_requests(customer: Customer) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from playwright.sync_api import Frame, Locator
+from playwright.sync_api import Error, Frame, Locator
 from playwright.sync_api import Page as BrowserPage
 
 from pathwalk.browser import Walk
@@ -212,7 +212,7 @@ class Customer:
         deadline = time.monotonic() + wait_s
         while True:
             scopes: list[BrowserPage | Frame] = [self.page, *child_frames(self.page)]
-            if any(scope.get_by_text(text).filter(visible=True).count() for scope in scopes):
+            if any(_count_visible(scope, text) for scope in scopes):
                 return True
             if time.monotonic() >= deadline:
                 return False
@@ -245,3 +245,13 @@ class Customer:
         invalid = field.evaluate("el => el.getAttribute('aria-invalid') === 'true' || !el.checkValidity()")
         if not invalid:
             raise JourneyError(f"Expected the '{label}' field to show an error on {_path(self.page.url)}; it does not.")
+
+
+def _count_visible(scope: BrowserPage | Frame, text: str) -> int:
+    """Visible elements with the text; 0 in an iframe the app removed meanwhile (a customer sees none)."""
+    try:
+        return scope.get_by_text(text).filter(visible=True).count()
+    except Error:
+        if isinstance(scope, Frame) and scope.is_detached():
+            return 0
+        raise

@@ -7,9 +7,10 @@
 //   replaceState, back/forward, hash), from the Navigation API, or the History API where absent;
 // - resources: resource loads that finished (Resource Timing), so a request alone ends a watch;
 // - first: when the first of these (or a window.open) happened after the recorder's last mark (ms);
-// - opened: windows the page opened (window.open);
+// - opened: windows the page opened (window.open, or a link with a target);
 // - lcp, cls, inp: the current view's Web Vitals (ms, score, ms), reset by a route change.
-// Nothing the site can see changes except window.open, which is wrapped (and still called).
+// Nothing the site can see changes except window.open, which is wrapped (and still called), and a
+// capturing click listener that only reads.
 (() => {
   if (Object.prototype.hasOwnProperty.call(window, "__pathwalk")) return;
   const now = () => performance.now();
@@ -23,6 +24,14 @@
 
   const open = window.open;
   window.open = function (...args) { state.opened += 1; effect(now()); return open.apply(this, args); };
+  // A link with a target (target="_blank", a named window) opens a window without window.open;
+  // counted once the click's own handlers have run, unless one of them stopped it.
+  const STAY = ["", "_self", "_parent", "_top"];
+  window.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href][target]") : null;
+    if (!link || STAY.includes((link.getAttribute("target") || "").trim().toLowerCase())) return;
+    setTimeout(() => { if (!event.defaultPrevented) { state.opened += 1; effect(now()); } }, 0);
+  }, true);
 
   // pathwalk's own nodes (marked data-pathwalk, e.g. an injected checker) are not the site's answer.
   const own = (node) => !!node && node.nodeType === 1 && node.hasAttribute("data-pathwalk");

@@ -39,7 +39,7 @@
       role: this.roleOf(el), name: name.slice(0, 200), label: label.slice(0, 200),
       field_name: el.getAttribute("name") || "", autocomplete: el.getAttribute("autocomplete") || "",
       input_type: tag === "input" ? (el.getAttribute("type") || "text").toLowerCase() : "", tag,
-      frame: this.frameOf(el),
+      frame: this.frameOf(el), href: tag === "a" && el.hasAttribute("href") ? String(el.href).slice(0, 500) : "",
     };
   },
   // The URL of the iframe document an element is in ("" in the page itself).
