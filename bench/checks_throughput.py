@@ -23,8 +23,9 @@ from pathlib import Path
 
 from harness import ROOT, BenchError, Result, log, median, print_results, sample_walk
 
-from pathwalk.checks import BUILTIN_CHECKS, run_checks
+from pathwalk.checks import run_checks
 from pathwalk.journey import budgets_for
+from pathwalk.registry import load_checks
 from pathwalk.standards import judge, load_standards
 from pathwalk.trace import Trace
 
@@ -53,13 +54,14 @@ def judge_all(paths: list[Path]) -> tuple[dict[str, float], Counter[str]]:
     phases = dict.fromkeys(("standards", "load", "checks", "judge", "total"), 0.0)
     verdicts: Counter[str] = Counter()
     started = time.perf_counter()
-    standards = load_standards(ROOT / "standards.yaml", (c.name for c in BUILTIN_CHECKS))
+    checks = load_checks(ROOT)  # the built-ins and the reference project's own, as a walk runs them
+    standards = load_standards(ROOT / "standards.yaml", (c.name for c in checks))
     phases["standards"] = time.perf_counter() - started
     for path in paths:
         t0 = time.perf_counter()
         trace = Trace.load(path)
         t1 = time.perf_counter()
-        results = run_checks(trace)
+        results = run_checks(trace, checks)
         t2 = time.perf_counter()
         verdict = judge(results, budgets_for(standards, trace))
         t3 = time.perf_counter()

@@ -51,8 +51,8 @@ from allure_commons.model2 import (
 )
 from harness import PYTHON, ROOT, BenchError, Result, clean_env, log, median, print_results, sample_walk, seconds
 
-from pathwalk.checks import BUILTIN_CHECKS
 from pathwalk.journey import STAGE, Outcome, breach_error, finish, slug, tagged
+from pathwalk.registry import load_checks
 from pathwalk.report.allure import FRICTION_LABEL, friction_table
 from pathwalk.report.allure_run import write_run_files
 from pathwalk.report.evidence import evidence_pictures
@@ -169,7 +169,8 @@ def write_results(walk: Path, folder: Path, journeys: int, playwright_traces: bo
     bases = [Trace.load(path) for path in sorted((walk / "traces").glob("*.json"))]
     if not bases:
         raise BenchError(f"no traces in {walk / 'traces'}")
-    standards = load_standards(ROOT / "standards.yaml", (c.name for c in BUILTIN_CHECKS))
+    checks = load_checks(ROOT)
+    standards = load_standards(ROOT / "standards.yaml", (c.name for c in checks))
     results = Results(folder / "allure-results")
     records = []
     for index in range(journeys):
@@ -177,7 +178,7 @@ def write_results(walk: Path, folder: Path, journeys: int, playwright_traces: bo
         trace = Trace.from_dict(base.to_dict())
         trace.journey.name = f"{base.journey.name} #{index + 1}"
         trace.journey.nodeid = f"{base.journey.nodeid}[{index + 1}]"
-        outcome = finish(trace, standards, folder / "traces")
+        outcome = finish(trace, standards, folder / "traces", checks=checks)
         zipped = walk / "traces" / slug(base.journey.nodeid) / "playwright-trace.zip"
         results.journey(outcome, zipped if playwright_traces and zipped.exists() else None)
         records.append(outcome.record())
