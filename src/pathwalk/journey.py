@@ -13,7 +13,7 @@ from typing import Any
 
 from pathwalk.baseline import Change, Margin, compare
 from pathwalk.checks import BUILTIN_CHECKS, EFFORT_CHECKS, run_checks
-from pathwalk.findings import Check, CheckResult
+from pathwalk.findings import Check, CheckResult, Finding
 from pathwalk.standards import Breach, Budget, StandardExceeded, Standards, Verdict, judge
 from pathwalk.trace import Trace
 
@@ -53,6 +53,11 @@ class Outcome:
     def figures(self) -> dict[str, float]:
         return {name: r.value for name, r in self.results.items()}
 
+    @property
+    def friction(self) -> list[Finding]:
+        """The findings that point at friction (effort checks' findings only itemise the work)."""
+        return [f for r in self.results.values() if r.check not in EFFORT_CHECKS for f in r.findings]
+
     def record(self) -> dict[str, Any]:
         """The per-journey figures that travel in user_properties (and so survive xdist)."""
         journey = self.trace.journey
@@ -80,8 +85,7 @@ class Outcome:
                 {"check": c.check, "before": c.before, "after": c.after, "regressed": c.regressed}
                 for c in self.changes
             ],
-            "findings": [f.to_dict() for r in self.results.values() if r.check not in EFFORT_CHECKS
-                         for f in r.findings],
+            "findings": [f.to_dict() for f in self.friction],
             "trace": str(self.trace_path),
         }
 

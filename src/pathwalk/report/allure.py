@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 import allure
 
-from pathwalk.checks import EFFORT_CHECKS
 from pathwalk.findings import SEVERITIES as FINDING_SEVERITIES
 from pathwalk.journey import STAGE, Outcome, tagged
 from pathwalk.report.evidence import evidence_pictures
@@ -42,8 +41,7 @@ def friction_table(outcome: Outcome) -> str:
             f"<td>{_fmt(budget.warn if budget else None)}</td><td>{_fmt(budget.fail if budget else None)}</td>"
             f"<td>{escape(state.upper())}</td></tr>"
         )
-    findings = sorted((f for r in outcome.results.values() if r.check not in EFFORT_CHECKS for f in r.findings),
-                      key=lambda f: -SEVERITIES_ORDER.get(f.severity, 0))
+    findings = sorted(outcome.friction, key=lambda f: -SEVERITIES_ORDER.get(f.severity, 0))
     items = "".join(
         f"<li class='{escape(f.severity)}'><b>{escape(f.check)}</b> ({escape(f.severity)}): {escape(f.message)}"
         f"<br><small>at {escape(f.where)} on {escape(f.url)}</small></li>" for f in findings

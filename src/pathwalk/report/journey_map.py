@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from pathwalk.checks import EFFORT_CHECKS
 from pathwalk.checks.clicks import CLICK_KINDS
-from pathwalk.checks.effort_seconds import effort_by_step
+from pathwalk.checks.effort_seconds import Effort, step_efforts
 from pathwalk.journey import STAGE, Outcome, tagged
 from pathwalk.trace import Trace
 
@@ -72,14 +71,14 @@ def step_breakdown(trace: Trace) -> list[StepEffort]:
     """Per step: estimated seconds (Keystroke-Level Model + waits, as ``effort_seconds`` counts
     them), clicks (as ``clicks`` counts them), fields filled (one per field and page, ``fill``
     actions) and seconds waited after its actions until the page settled."""
-    seconds = effort_by_step(trace)
-    efforts = [StepEffort(seconds=round(seconds.get(index, 0.0), 1)) for index in range(len(trace.steps))]
+    estimated = step_efforts(trace)
+    efforts = [StepEffort(seconds=round(e.seconds, 1), waited_s=round(e.waiting_s, 3))
+               for e in (estimated.get(index, Effort()) for index in range(len(trace.steps)))]
     filled: set[tuple[int | None, int | None, str]] = set()
     for action in trace.actions:
         if action.step is None or not 0 <= action.step < len(efforts):
             continue
         effort = efforts[action.step]
-        effort.waited_s = round(effort.waited_s + action.settled_s, 3)
         if action.kind in CLICK_KINDS:
             effort.clicks += 1
         elif action.kind == "fill":
@@ -100,15 +99,12 @@ def step_findings(outcome: Outcome) -> dict[int, list[str]]:
     """Per step with findings: a short label ('2 repeated inputs, wait 1.6 s') then the findings' messages."""
     counts: dict[int, dict[str, int]] = {}
     messages: dict[int, list[str]] = {}
-    for check, result in outcome.results.items():
-        if check in EFFORT_CHECKS:
+    for item in outcome.friction:
+        if item.step is None:
             continue
-        for item in result.findings:
-            if item.step is None:
-                continue
-            counts.setdefault(item.step, {}).setdefault(check, 0)
-            counts[item.step][check] += 1
-            messages.setdefault(item.step, []).append(item.message)
+        counts.setdefault(item.step, {}).setdefault(item.check, 0)
+        counts[item.step][item.check] += 1
+        messages.setdefault(item.step, []).append(item.message)
     waits: dict[int, float] = {}
     for action in outcome.trace.actions:
         if action.step is not None:
