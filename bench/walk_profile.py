@@ -4,7 +4,9 @@ Not part of run_all.py. Loads bench/walk_timers.py as a pytest plugin (``-p walk
 wraps pathwalk's recorder, customer, browser, plugin and Allure functions with wall-clock timers;
 prints each timer's total and calls, and "A < B" for the part of A spent inside B.
 
-    .venv/bin/python bench/walk_profile.py [extra pytest options, e.g. --pathwalk-tracing=off]
+    .venv/bin/python bench/walk_profile.py [feature files] [extra pytest options, e.g. --pathwalk-tracing=off]
+
+Feature files given (``journeys/buying.feature``) are walked instead of all of ``journeys``.
 """
 
 from __future__ import annotations
@@ -19,13 +21,16 @@ from harness import BENCH, ROOT, BenchError, run_pytest, walk_args
 
 
 def main(argv: list[str] | None = None) -> int:
-    extra = sys.argv[1:] if argv is None else argv
+    args = sys.argv[1:] if argv is None else argv
+    targets = [a for a in args if a.endswith(".feature")] or ["journeys"]
+    extra = [a for a in args if not a.endswith(".feature")]
     with tempfile.TemporaryDirectory(prefix="pathwalk-bench-profile-") as tmp:
         timers = Path(tmp) / "timers.json"
         os.environ["PATHWALK_BENCH_TIMERS"] = str(timers)
         os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(BENCH), os.environ.get("PYTHONPATH")) if p)
         try:
-            run = run_pytest(walk_args(Path(tmp) / "reports", "-p", "walk_timers", *extra), ROOT, expected=(0, 1))
+            args = walk_args(Path(tmp) / "reports", "-p", "walk_timers", *extra, targets=targets)
+            run = run_pytest(args, ROOT, expected=(0, 1))
         except BenchError as exc:
             print(f"walk profile: not measured: {exc}", file=sys.stderr)
             return 1

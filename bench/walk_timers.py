@@ -70,7 +70,7 @@ def timed_act(act: Callable[..., Any]) -> Callable[..., Any]:
 def pytest_configure(config: pytest.Config) -> None:
     from playwright.sync_api import Locator
 
-    from pathwalk import browser, customer, plugin, recorder
+    from pathwalk import a11y, browser, customer, plugin, recorder
     from pathwalk.report import allure
 
     recorder.Recorder.act = timed_act(recorder.Recorder.act)  # type: ignore[method-assign]
@@ -79,6 +79,10 @@ def pytest_configure(config: pytest.Config) -> None:
         (recorder.Recorder, "observe", "observe"),
         (recorder.Recorder, "_screenshot", "screenshot"),
         (recorder.Recorder, "_box", "element box"),
+        (recorder.Recorder, "_read", "page reading (probe + observer)"),
+        (recorder.Recorder, "_wait_for_answer", "watching a silent click"),
+        (recorder, "with_frames", "fields in cross-origin frames"),
+        (a11y.Axe, "check", "axe-core"),
         (customer.Customer, "_one", "finding the target"),
         (browser.Walk, "open", "context open (+ tracing start)"),
         (browser.Walk, "group", "trace group"),

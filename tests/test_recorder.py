@@ -17,6 +17,7 @@ from urllib.parse import parse_qs
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
+from pathwalk.a11y import AXE_FILE, Axe
 from pathwalk.browser import Walk, launch_chromium
 from pathwalk.customer import Customer
 from pathwalk.effects import DEAD_CLICK_WINDOW_S
@@ -57,6 +58,8 @@ Slow</button>
     "/long": "<h1 style='margin:0;height:50px'>Long</h1><div style='height:3000px'></div>"
              "<button style='display:block;height:40px;margin:0' onclick='this.textContent = \"Reached\"'>"
              "Far down</button>",
+    "/own-axe": "<h1>Own axe</h1><input name='nickname'><script>window.axe = 'the site\\'s';"
+                " window.define = () => { window.amdCalled = true; }; window.define.amd = true;</script>",
     "/shift": "<h1>Shifting</h1><p>Text that a late banner pushes down.</p><script>setTimeout(() => "
               "document.body.insertAdjacentHTML('afterbegin', '<div style=\"height:300px\">Banner</div>'), 200)"
               "</script>",
@@ -67,17 +70,21 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
-    def _send(self, status: int, html: str) -> None:
+    def _send(self, status: int, html: str, csp: str = "") -> None:
         body = (f"<!doctype html><html lang='en'><head><title>Recorder</title></head>"
                 f"<body style='margin:0'>{html}</body></html>").encode()
         self.send_response(status)
+        if csp:
+            self.send_header("Content-Security-Policy", csp)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
 
     def do_GET(self) -> None:
-        if self.path in PAGES:
+        if self.path == "/own-axe":  # scripts only from the site itself, and no eval
+            self._send(200, PAGES[self.path], csp="script-src 'self' 'unsafe-inline'")
+        elif self.path in PAGES:
             self._send(200, PAGES[self.path])
         else:
             self._send(404, "<h1>Not found</h1><a href='/'>Home</a>")
@@ -253,3 +260,26 @@ def test_web_vitals_are_read_and_refreshed_while_the_customer_stays(customer: Cu
     customer.page.wait_for_function("() => window.__pathwalk.read(false).inp >= 150")
     home = customer.recorder.observe()
     assert home is not None and home.cls == 0 and home.inp_s is not None and home.inp_s >= 0.15
+
+
+@pytest.mark.parametrize("with_init_script", [True, False], ids=["init-script", "sent-per-page"])
+def test_axe_core_checks_a_page_with_a_strict_csp_and_leaves_the_sites_globals_alone(
+        chromium: tuple[Playwright, Browser], site: str, tmp_path: Path, with_init_script: bool) -> None:
+    axe_file = Path(__file__).resolve().parents[1] / AXE_FILE
+    assert axe_file.is_file(), f"axe-core is not installed at {axe_file}: run `npm ci` (package.json pins it)"
+    axe = Axe(axe_file)
+    playwright, browser = chromium
+    scripts = (axe.init_script,) if with_init_script else ()
+    walk = Walk(browser, playwright.devices, site, timeout_s=10, init_scripts=scripts)
+    try:
+        recorder = Recorder(Journey(name="axe"), walk.open(Persona(DEFAULT)), tmp_path, site, timeout_s=10, axe=axe)
+        recorder.begin_step("When", "the customer walks", 1)
+        Customer(recorder, walk).open("/own-axe")
+        page = recorder.trace.pages[0]
+        assert [(v.rule, v.nodes) for v in page.a11y or []] == [("label", 1)]  # the unlabelled nickname field
+        seen = recorder.page.evaluate("() => [window.axe, window.amdCalled === undefined,"
+                                      " Object.keys(window).filter((k) => k.startsWith('__pathwalkAxe'))]")
+        assert seen == ["the site's", True, []]  # its own axe, its AMD loader never called, ours unlisted
+        assert recorder.page.evaluate("typeof window.__pathwalkAxeLoad === 'function'") is with_init_script
+    finally:
+        walk.close()

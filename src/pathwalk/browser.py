@@ -149,7 +149,9 @@ class Walk:
 
     def __init__(self, browser: Browser, devices: dict[str, Any], base_url: str, *, tracing: bool = False,
                  video_dir: Path | None = None, timeout_s: float = 30.0, allow_origins: tuple[str, ...] = (),
-                 downloads: Path | None = None) -> None:
+                 downloads: Path | None = None, init_scripts: tuple[str, ...] = ()) -> None:
+        """``init_scripts``: run in every document of every context, after the observer's."""
+        self.init_scripts = init_scripts
         self.timeout_ms = timeout_s * 1000
         self.boundaries = Boundaries(base_url, allow_origins, downloads)
         self.browser = browser
@@ -170,7 +172,8 @@ class Walk:
             options["record_video_dir"] = str(self.video_dir)
         self.context = self.browser.new_context(base_url=self.base_url, service_workers="block", accept_downloads=True,
                                                 **options)
-        self.context.add_init_script(observer_js())
+        for script in (observer_js(), *self.init_scripts):
+            self.context.add_init_script(script)
         self.boundaries.attach(self.context)
         self.context.set_default_timeout(self.timeout_ms)
         self.context.set_default_navigation_timeout(self.timeout_ms)

@@ -191,13 +191,14 @@ def pathwalk_journey(request: pytest.FixtureRequest, pathwalk_browser: Browser, 
         pytest.fail(f"@persona:{tagged_persona}: {exc}", pytrace=False)
     artifacts = pathwalk_settings.traces / slug(item.nodeid)
     artifacts.mkdir(parents=True, exist_ok=True)
+    axe = load_axe(request.config.rootpath) if pathwalk_settings.a11y else None
     walk = Walk(pathwalk_browser, pathwalk_playwright.devices, pathwalk_base_url,
                 tracing=pathwalk_settings.tracing != "off", video_dir=artifacts if pathwalk_settings.video else None,
                 timeout_s=pathwalk_settings.timeout_s, allow_origins=pathwalk_settings.allow_origins,
-                downloads=artifacts / "downloads")
+                downloads=artifacts / "downloads", init_scripts=(axe.init_script,) if axe else ())
     recorder = Recorder(Journey(name=item.name, nodeid=item.nodeid), walk.open(persona), artifacts,
                         pathwalk_base_url, f"chromium {pathwalk_browser.version}", pathwalk_settings.timeout_s,
-                        axe=load_axe(request.config.rootpath) if pathwalk_settings.a11y else None)
+                        axe=axe)
     recorder.trace.persona = persona.name
     walk.boundaries.report = recorder.event
     item.stash[RECORDER], item.stash[WALK] = recorder, walk
