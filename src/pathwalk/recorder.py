@@ -64,6 +64,15 @@ def read_js(mark: bool) -> str:
             " return seen; }")
 
 
+@cache
+def describe_js() -> str:
+    """probe.js's description of an element and, for one in the page itself, its box in the
+    window (null when it is not rendered, as Playwright's bounding_box would say)."""
+    return (f"el => {{ const seen = ({probe_js()}).describe(el); const r = el.getBoundingClientRect();"
+            " const rendered = el.getClientRects().length > 0;"
+            " seen.rect = seen.frame || !rendered ? null : [r.x, r.y, r.width, r.height]; return seen; }")
+
+
 class Recorder:
     """Records one scenario walked in one browser page."""
 
@@ -183,8 +192,7 @@ class Recorder:
         before = self._read(mark=True)
         marked = time.monotonic()
         page = self._arrive(before)
-        element = Element(**target.evaluate(f"el => ({probe_js()}).describe(el)")) if target else Element()
-        box, scroll_px = self._box(target, before) if target else (None, 0)
+        element, box, scroll_px = self._target(target, before) if target else (Element(), None, 0)
         if value and element.input_type == "password":
             self.values.secrets_used.add(value)
         action = Action(
@@ -231,19 +239,30 @@ class Recorder:
                 self.page.wait_for_load_state("load")
         return self._read()
 
-    def _box(self, target: Locator, seen: Reading | None) -> tuple[list[float] | None, int]:
-        """The target's box in page coordinates (the screenshots are full pages), and how far
-        outside the window it was (read before Playwright scrolls it into view)."""
+    def _target(self, target: Locator, seen: Reading | None) -> tuple[Element, list[float] | None, int]:
+        """The target described, its box in page coordinates (the screenshots are full pages) and
+        how far outside the window it was (read before Playwright scrolls it into view).
+
+        One evaluate reads all of it for a target in the page itself; a target in a frame needs
+        Playwright's bounding_box, which knows where the frame sits."""
+        described: dict[str, Any] = target.evaluate(describe_js())
+        rect = described.pop("rect")
+        element = Element(**described)
+        if element.frame:
+            rect = None
+            with suppress(Error):
+                found = target.bounding_box(timeout=2000)
+                rect = found and [found["x"], found["y"], found["width"], found["height"]]
+        if not rect:  # not rendered (display: none), or gone
+            return element, None, 0
         try:
-            box = target.bounding_box(timeout=2000)
             scroll = seen["scroll"] if seen else self.page.evaluate("[scrollX, scrollY, innerHeight]")
         except Error:
-            return None, 0
-        if box is None:
-            return None, 0
+            return element, None, 0
+        box = {"x": rect[0], "y": rect[1], "width": rect[2], "height": rect[3]}
         outside = effects.scroll_outside(box["y"], box["y"] + box["height"], scroll[2])
-        return [round(box["x"] + scroll[0]), round(box["y"] + scroll[1]), round(box["width"]),
-                round(box["height"])], outside
+        return element, [round(box["x"] + scroll[0]), round(box["y"] + scroll[1]), round(box["width"]),
+                         round(box["height"])], outside
 
     def observe(self) -> Page | None:
         """Read the current view; record it if the customer has just arrived there."""
