@@ -201,11 +201,15 @@ def test_screenshot_and_video_options(pytester: pytest.Pytester, tmp_path: Path)
     assert [a["name"] for a in result["attachments"] if a["type"] == "video/webm"] == ["Video"]
 
     never = project.runpytest_subprocess("--pathwalk-screenshots=never", "--pathwalk-tracing=on",
-                                         f"--alluredir={tmp_path / 'never'}")
+                                         f"--alluredir={tmp_path / 'never'}",
+                                         f"--pathwalk-reports={tmp_path / 'never-reports'}")
     never.assert_outcomes(passed=1)
     [result] = [json.loads(p.read_text()) for p in (tmp_path / "never").glob("*-result.json")]
     assert all(not s.get("attachments") for s in result["steps"])
     assert any(a["name"].startswith("Playwright trace") for a in result["attachments"])  # tracing=on keeps it
+    [trace] = [json.loads(p.read_text()) for p in (tmp_path / "never-reports" / "traces").glob("*.json")]
+    assert trace["pages"] and all(page["screenshot"] is None for page in trace["pages"])  # none taken at all
+    assert not list((tmp_path / "never-reports").rglob("*.png"))
 
     bad = project.runpytest_subprocess("-o", "pathwalk_screenshots=sometimes")
     assert bad.ret == pytest.ExitCode.USAGE_ERROR

@@ -198,7 +198,7 @@ def pathwalk_journey(request: pytest.FixtureRequest, pathwalk_browser: Browser, 
                 downloads=artifacts / "downloads", init_scripts=(axe.init_script,) if axe else ())
     recorder = Recorder(Journey(name=item.name, nodeid=item.nodeid), walk.open(persona), artifacts,
                         pathwalk_base_url, f"chromium {pathwalk_browser.version}", pathwalk_settings.timeout_s,
-                        axe=axe)
+                        axe=axe, screenshots=pathwalk_settings.screenshots != "never")
     recorder.trace.persona = persona.name
     walk.boundaries.report = recorder.event
     item.stash[RECORDER], item.stash[WALK] = recorder, walk

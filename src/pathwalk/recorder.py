@@ -77,8 +77,10 @@ class Recorder:
     """Records one scenario walked in one browser page."""
 
     def __init__(self, journey: Journey, page: BrowserPage, artifacts: Path, base_url: str = "",
-                 browser: str = "", timeout_s: float = 30.0, axe: Axe | None = None) -> None:
+                 browser: str = "", timeout_s: float = 30.0, axe: Axe | None = None,
+                 screenshots: bool = True) -> None:
         self.timeout_s = timeout_s
+        self.screenshots = screenshots  # photograph each new view, for findings' evidence (about 70-90 ms each)
         self.axe = axe  # checks each new page's accessibility (None: pages' a11y is not checked)
         self._page = page
         self.artifacts = artifacts
@@ -309,6 +311,8 @@ class Recorder:
         return page
 
     def _screenshot(self, index: int) -> str | None:
+        if not self.screenshots:
+            return None
         path = self.artifacts / f"page-{index:02d}.png"
         try:
             self.page.screenshot(path=str(path), full_page=True)

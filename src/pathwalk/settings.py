@@ -116,7 +116,7 @@ def add_options(parser: pytest.Parser) -> None:
                     help="check each page reached with axe-core, WCAG 2.x A and AA (ini: pathwalk_a11y; default on)")
     group.addoption("--pathwalk-screenshots", choices=SCREENSHOTS,
                     help="screenshots in the report: at findings (on-friction, default), after every step "
-                         "(always) or none (never) (ini: pathwalk_screenshots)")
+                         "(always) or none, and no page photographed at all (never) (ini: pathwalk_screenshots)")
     group.addoption("--pathwalk-save", metavar="NAME",
                     help="save this run's figures as baseline NAME (in pathwalk_baselines)")
     group.addoption("--pathwalk-compare", metavar="NAME", help="show each journey's changes against baseline NAME")
