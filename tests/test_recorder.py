@@ -283,3 +283,27 @@ def test_axe_core_checks_a_page_with_a_strict_csp_and_leaves_the_sites_globals_a
         assert recorder.page.evaluate("typeof window.__pathwalkAxeLoad === 'function'") is with_init_script
     finally:
         walk.close()
+
+
+def test_axe_core_checks_a_page_once_and_again_only_when_its_markup_changes(
+        chromium: tuple[Playwright, Browser], site: str, tmp_path: Path) -> None:
+    axe_file = Path(__file__).resolve().parents[1] / AXE_FILE
+    assert axe_file.is_file(), f"axe-core is not installed at {axe_file}: run `npm ci` (package.json pins it)"
+    axe = Axe(axe_file)
+    playwright, browser = chromium
+    found = []
+    for journey in ("first", "second"):  # two first-time customers, each in a fresh context
+        walk = Walk(browser, playwright.devices, site, timeout_s=10, init_scripts=(axe.init_script,))
+        try:
+            recorder = Recorder(Journey(name=journey), walk.open(Persona(DEFAULT)), tmp_path / journey, site,
+                                timeout_s=10, axe=axe)
+            recorder.begin_step("When", "the customer walks", 1)
+            customer = Customer(recorder, walk)
+            customer.open("/own-axe")
+            recorder.page.evaluate("document.querySelector('h1').insertAdjacentHTML('afterend', '<input name=late>')")
+            found.append([[(v.rule, v.nodes) for v in page.a11y or []] for page in recorder.trace.pages])
+            found[-1].append([(v.rule, v.nodes) for v in axe.check(recorder.page) or []])
+        finally:
+            walk.close()
+    assert found == [[[("label", 1)], [("label", 2)]]] * 2  # the same answers both times
+    assert (axe.runs, axe.reused) == (2, 2)  # the second customer's pages were not checked again
