@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'seconds':>8}  {'calls':>5}  timer  (A < B: the part of A inside B)")
     for name, total in sorted(data["totals"].items(), key=lambda item: -item[1]):
         print(f"{total:8.2f}  {data['calls'][name]:5d}  {name}")
+    for name, count in data.get("counts", {}).items():
+        print(f"{name}: {count}")
     return 0
 
 

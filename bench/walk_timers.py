@@ -108,6 +108,11 @@ def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, Any, Any]:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    from pathwalk import a11y
+
     target = os.environ.get("PATHWALK_BENCH_TIMERS")
+    axe = a11y._load(os.environ.get(a11y.AXE_ENV, ""), config.rootpath.resolve(), Path.cwd().resolve())
+    counts = {"axe-core runs": axe.runs, "axe-core answers reused": axe.reused} if axe else {}
     if target:
-        Path(target).write_text(json.dumps({"totals": TOTALS, "calls": CALLS}, indent=2), encoding="utf-8")
+        Path(target).write_text(json.dumps({"totals": TOTALS, "calls": CALLS, "counts": counts}, indent=2),
+                                encoding="utf-8")
