@@ -23,6 +23,7 @@ from pathwalk.customer import Customer
 from pathwalk.effects import DEAD_CLICK_WINDOW_S
 from pathwalk.personas import DEFAULT, Persona
 from pathwalk.recorder import Recorder
+from pathwalk.report.evidence import png_size
 from pathwalk.trace import Journey, Trace
 from tests.browsing import serve
 
@@ -60,6 +61,10 @@ Slow</button>
              "Far down</button>",
     "/own-axe": "<h1>Own axe</h1><input name='nickname'><script>window.axe = 'the site\\'s';"
                 " window.define = () => { window.amdCalled = true; }; window.define.amd = true;</script>",
+    "/tall-shift": "<h1>Tall and shifting</h1><p>Text that a late banner pushes down.</p><div style='height:3000px'>"
+                   "</div><button onclick='this.textContent = \"Read\"'>Read on</button><script>setTimeout(() => "
+                   "document.body.insertAdjacentHTML('afterbegin', '<div style=\"height:300px\">Banner</div>'), 200)"
+                   "</script>",
     "/shift": "<h1>Shifting</h1><p>Text that a late banner pushes down.</p><script>setTimeout(() => "
               "document.body.insertAdjacentHTML('afterbegin', '<div style=\"height:300px\">Banner</div>'), 200)"
               "</script>",
@@ -307,3 +312,28 @@ def test_axe_core_checks_a_page_once_and_again_only_when_its_markup_changes(
             walk.close()
     assert found == [[[("label", 1)], [("label", 2)]]] * 2  # the same answers both times
     assert (axe.runs, axe.reused) == (2, 2)  # the second customer's pages were not checked again
+
+
+def test_a_tall_page_keeps_its_late_layout_shifts_and_is_photographed_whole_before_it_is_left(
+        customer: Customer) -> None:
+    customer.open("/tall-shift")
+    customer.page.get_by_text("Banner", exact=True).wait_for()
+    # A whole-page capture on arrival would resize the view, and Chromium would leave this shift out.
+    customer.page.wait_for_function("() => window.__pathwalk.read(false).cls > 0", timeout=5000)
+    page = customer.recorder.observe()
+    assert page is not None and page.cls is not None and page.cls > 0.05 and page.screenshot
+    assert png_size(Path(page.screenshot).read_bytes())[1] == page.viewport_height  # the window, for now
+    customer.press("Read on")  # far below the window
+    assert png_size(Path(page.screenshot).read_bytes())[1] >= 3300  # whole now: the banner, text and spacer
+
+
+def test_a_page_that_fits_the_window_is_photographed_once_on_arrival(customer: Customer) -> None:
+    customer.open("/shift")
+    page, window = customer.recorder.trace.pages[0], customer.page.viewport_size
+    assert page.screenshot and window is not None
+    shot = Path(page.screenshot)
+    assert png_size(shot.read_bytes()) == (window["width"], window["height"])
+    taken = shot.stat().st_mtime_ns
+    customer.open("/")
+    customer.recorder.finish()
+    assert shot.stat().st_mtime_ns == taken  # not taken again

@@ -21,6 +21,7 @@ answering HTTP >= 400 (the document's own status is its page's).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import secrets
@@ -33,7 +34,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import ConsoleMessage, Error, Locator, Request, Response, TimeoutError
+from playwright.sync_api import CDPSession, ConsoleMessage, Error, Locator, Request, Response, TimeoutError
 from playwright.sync_api import Page as BrowserPage
 
 from pathwalk import effects
@@ -97,6 +98,8 @@ class Recorder:
         self.values = JourneyValues()  # secrets typed so far (the customer expands values with it)
         self.aborted: set[str] = set()  # URLs pathwalk itself aborted: not the site's failures
         self.current_step: int | None = None
+        self._devtools: tuple[BrowserPage, CDPSession] | None = None  # the page's DevTools session, for screenshots
+        self._tall: tuple[Page, str] | None = None  # a page to photograph whole before it is left, and its URL
 
     @property
     def page(self) -> BrowserPage:
@@ -191,6 +194,7 @@ class Recorder:
             value: str | None = None) -> Action:
         """Do one customer action, timing it until the page has settled, and record it with what
         the page did in answer (see the module docstring)."""
+        self._photograph_whole()  # before the mark: the capture's resize is no answer to this action
         before = self._read(mark=True)
         marked = time.monotonic()
         page = self._arrive(before)
@@ -305,23 +309,65 @@ class Recorder:
             viewport_height=int(seen.get("viewport_height") or 0),
         )
         effects.record_vitals(page, watch)
-        page.screenshot = self._screenshot(page.index)
+        page.screenshot = self._screenshot(page)
         page.a11y = self.axe.check(self.page) if self.axe else None
         self.trace.pages.append(page)
         return page
 
-    def _screenshot(self, index: int) -> str | None:
+    def _screenshot(self, page: Page) -> str | None:
+        """Photograph the window now; a page taller than the window is photographed whole before
+        the customer acts on it again or the journey ends (see _photograph_whole)."""
         if not self.screenshots:
             return None
-        path = self.artifacts / f"page-{index:02d}.png"
+        path = self.artifacts / f"page-{page.index:02d}.png"
         try:
-            self.page.screenshot(path=str(path), full_page=True)
-        except Error:
+            png, fits = self._capture(whole=False)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(png)
+        except (Error, OSError):
             return None
+        if not fits:
+            self._tall = (page, self.page.url)
         return str(path)
+
+    def _photograph_whole(self) -> None:
+        """The whole of the tall page the customer is still on, over its window-sized picture.
+
+        A whole-page capture resizes the view for a moment, and Chromium leaves layout shifts
+        out of CLS for 0.5 s after a resize: taken on arrival it would hide the late banners CLS
+        is about. Taken just before the customer's next action it costs nothing, since shifts
+        within 0.5 s of an input are left out of CLS anyway (web.dev/articles/cls)."""
+        tall, self._tall = self._tall, None
+        if tall is None or not self.trace.pages or tall[0] is not self.trace.pages[-1] or not tall[0].screenshot:
+            return
+        with suppress(Error, OSError):
+            if self.page.url == tall[1]:
+                Path(tall[0].screenshot).write_bytes(self._capture(whole=True)[0])
+
+    def _capture(self, whole: bool) -> tuple[bytes, bool]:
+        """A PNG of the window (``whole``: of the whole page), asked of Chromium directly through
+        DevTools (Page.captureScreenshot), and whether the page fits the window. Playwright's
+        full-page screenshot resizes the view on every page and waits for fonts and frames around
+        it (about 95 ms a page against 45 here); it is the fallback where DevTools cannot be had."""
+        try:
+            if self._devtools is None or self._devtools[0] is not self.page:
+                self._devtools = (self.page, self.page.context.new_cdp_session(self.page))
+            session = self._devtools[1]
+            metrics = session.send("Page.getLayoutMetrics")
+            size, view = metrics["cssContentSize"], metrics["cssLayoutViewport"]
+            fits = size["height"] <= view["clientHeight"] and size["width"] <= view["clientWidth"]
+            options: dict[str, Any] = {"format": "png", "optimizeForSpeed": True}
+            if whole and not fits:
+                options.update(captureBeyondViewport=True, clip={"x": 0, "y": 0, "width": size["width"],
+                                                                 "height": size["height"], "scale": 1})
+            return base64.b64decode(session.send("Page.captureScreenshot", options)["data"]), fits
+        except Error:
+            self._devtools = None
+            return self.page.screenshot(full_page=True), True
 
     def finish(self, error: BaseException | None = None) -> Trace:
         self.trace.duration_s = self.now()
+        self._photograph_whole()
         if error is not None:
             self.trace.outcome = "broken"
             self.trace.error = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
