@@ -2,7 +2,8 @@
 
 It only observes and writes down; judging is left to checks. Every new view the customer
 reaches is read once (ways forward, fields, status, text) and photographed, so findings can
-show it: a new document, or a client-side route change within one (``Page.kind`` "route", so a
+show it (the window on arrival; a page taller than the window whole, just before the customer
+acts again or the journey ends: see _photograph_whole): a new document, or a client-side route change within one (``Page.kind`` "route", so a
 single-page app counts pages like a multi-page site). What the page does is counted in the page
 by observer.js (an init script) and read in the same evaluate as the page itself. A page's
 fields, links, buttons and forms include those in open shadow roots and visible iframes, whichever
@@ -81,7 +82,7 @@ class Recorder:
                  browser: str = "", timeout_s: float = 30.0, axe: Axe | None = None,
                  screenshots: bool = True) -> None:
         self.timeout_s = timeout_s
-        self.screenshots = screenshots  # photograph each new view, for findings' evidence (about 70-90 ms each)
+        self.screenshots = screenshots  # photograph each new view, for findings' evidence (about 45 ms each)
         self.axe = axe  # checks each new page's accessibility (None: pages' a11y is not checked)
         self._page = page
         self.artifacts = artifacts
@@ -246,7 +247,7 @@ class Recorder:
         return self._read()
 
     def _target(self, target: Locator, seen: Reading | None) -> tuple[Element, list[float] | None, int]:
-        """The target described, its box in page coordinates (the screenshots are full pages) and
+        """The target described, its box in page coordinates (the screenshots are whole pages) and
         how far outside the window it was (read before Playwright scrolls it into view).
 
         One evaluate reads all of it for a target in the page itself; a target in a frame needs

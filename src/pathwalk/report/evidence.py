@@ -1,6 +1,6 @@
 """Pictures of where friction happened: the page the customer saw, with the element outlined.
 
-The recorder keeps one full-page screenshot per page and each action's box, so a picture with
+The recorder keeps one screenshot of each whole page and each action's box, so a picture with
 the element highlighted is composed afterwards as an SVG (the PNG embedded, a rectangle over it),
 without taking more screenshots while walking or needing an imaging library.
 """
