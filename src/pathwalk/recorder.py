@@ -2,9 +2,10 @@
 
 It only observes and writes down; judging is left to checks. Every new view the customer
 reaches is read once (ways forward, fields, status, text) and photographed, so findings can
-show it (the window on arrival; a page taller than the window whole, just before the customer
-acts again or the journey ends: see _photograph_whole): a new document, or a client-side route change within one (``Page.kind`` "route", so a
-single-page app counts pages like a multi-page site). What the page does is counted in the page
+show it: a new document, or a client-side route change within one (``Page.kind`` "route", so a
+single-page app counts pages like a multi-page site). The photograph is of the window on
+arrival, and of a page taller than the window whole just before the customer acts again or the
+journey ends (see _photograph_whole). What the page does is counted in the page
 by observer.js (an init script) and read in the same evaluate as the page itself. A page's
 fields, links, buttons and forms include those in open shadow roots and visible iframes, whichever
 site serves them (``Field.frame``; see frames.py), and ``a11y`` is what axe-core finds (a11y.py).
