@@ -65,6 +65,9 @@ Slow</button>
                    "</div><button onclick='this.textContent = \"Read\"'>Read on</button><script>setTimeout(() => "
                    "document.body.insertAdjacentHTML('afterbegin', '<div style=\"height:300px\">Banner</div>'), 200)"
                    "</script>",
+    "/tall-resize": "<h1>Tall and responsive</h1><p id='size'>Wide</p><div style='height:3000px'></div>"
+                    "<button>Nothing</button><script>addEventListener('resize', () => "
+                    "document.getElementById('size').textContent = 'Resized ' + innerHeight)</script>",
     "/shift": "<h1>Shifting</h1><p>Text that a late banner pushes down.</p><script>setTimeout(() => "
               "document.body.insertAdjacentHTML('afterbegin', '<div style=\"height:300px\">Banner</div>'), 200)"
               "</script>",
@@ -337,3 +340,10 @@ def test_a_page_that_fits_the_window_is_photographed_once_on_arrival(customer: C
     customer.open("/")
     customer.recorder.finish()
     assert shot.stat().st_mtime_ns == taken  # not taken again
+
+
+def test_the_whole_page_capture_before_an_action_is_no_answer_to_it(customer: Customer) -> None:
+    customer.open("/tall-resize")
+    customer.press("Nothing")  # the capture before it resizes the view; the page answers the resize
+    action = trace(customer).actions[-1]
+    assert action.watched and action.mutations == 0 and action.feedback_s is None  # still a dead click

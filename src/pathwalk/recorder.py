@@ -338,7 +338,9 @@ class Recorder:
         A whole-page capture resizes the view for a moment, and Chromium leaves layout shifts
         out of CLS for 0.5 s after a resize: taken on arrival it would hide the late banners CLS
         is about. Taken just before the customer's next action it costs nothing, since shifts
-        within 0.5 s of an input are left out of CLS anyway (web.dev/articles/cls)."""
+        within 0.5 s of an input are left out of CLS anyway (web.dev/articles/cls). The resize
+        events it fires are handled before the action's window opens; a site that debounces
+        them and redraws later could have that redraw taken for an answer to the action."""
         tall, self._tall = self._tall, None
         if tall is None or not self.trace.pages or tall[0] is not self.trace.pages[-1] or not tall[0].screenshot:
             return
