@@ -68,6 +68,9 @@ Slow</button>
     "/tall-resize": "<h1>Tall and responsive</h1><p id='size'>Wide</p><div style='height:3000px'></div>"
                     "<button>Nothing</button><script>addEventListener('resize', () => "
                     "document.getElementById('size').textContent = 'Resized ' + innerHeight)</script>",
+    "/framed": "<h1>Framed</h1><iframe src='/inner' title='Inner form' width='400' height='200'></iframe>",
+    "/inner": "<p id='msg'>Ready</p><button onclick=\"setTimeout(() => msg.textContent = 'Saved', 300)\">Save</button>"
+              "<button>Nothing here</button>",
     "/shift": "<h1>Shifting</h1><p>Text that a late banner pushes down.</p><script>setTimeout(() => "
               "document.body.insertAdjacentHTML('afterbegin', '<div style=\"height:300px\">Banner</div>'), 200)"
               "</script>",
@@ -347,3 +350,19 @@ def test_the_whole_page_capture_before_an_action_is_no_answer_to_it(customer: Cu
     customer.press("Nothing")  # the capture before it resizes the view; the page answers the resize
     action = trace(customer).actions[-1]
     assert action.watched and action.mutations == 0 and action.feedback_s is None  # still a dead click
+
+
+def test_a_click_inside_an_iframe_is_answered_by_what_the_frame_does(customer: Customer) -> None:
+    customer.open("/framed")
+    began = time.monotonic()
+    save = customer.press("Save")  # the frame changes its own text 0.3 s later; the page does nothing
+    took = time.monotonic() - began
+    assert save.element.frame == f"{customer.base_url}/inner"
+    assert (save.watched, save.navigated, save.mutations) == (True, False, 1)
+    assert save.feedback_s is not None and 0.3 <= save.feedback_s < DEAD_CLICK_WINDOW_S
+    assert took < DEAD_CLICK_WINDOW_S  # answered: not watched for the whole window
+    began = time.monotonic()
+    dead = customer.press("Nothing here")
+    took = time.monotonic() - began
+    assert (dead.watched, dead.mutations, dead.feedback_s) == (True, 0, None)  # still a dead click
+    assert DEAD_CLICK_WINDOW_S - 0.1 <= took < DEAD_CLICK_WINDOW_S + 2.0

@@ -16,6 +16,9 @@ until the page settled:
 - ``watched``: the observer answered both readings, so the figures above were measured
   (False: unknown, not "nothing happened").
 
+For a target inside an iframe (same-origin or not), the observer in that frame is read too (it
+runs in every frame), so changes the frame makes count as the action's answer as well.
+
 A click that has shown none of them by the time the page settled is watched until
 ``DEAD_CLICK_WINDOW_S`` after it started: PostHog's dead-click window (posthog-js
 ``DeadClicksAutoCaptureConfig.mutation_threshold_ms``, 2,500 ms by default: a click followed by
@@ -82,6 +85,21 @@ def record_effects(action: Action, before: Reading | None, after: Reading | None
             if old is not None:  # the new document's time origin is when its navigation started
                 firsts.append((float(new["origin"]) - float(old["origin"]) - float(old["at"])) / 1000 - lag_s)
     action.feedback_s = round(max(0.0, min(firsts)), 3) if firsts else None
+
+
+def record_frame_effects(action: Action, before: dict[str, Any] | None, after: dict[str, Any] | None,
+                         lag_s: float) -> None:
+    """Add what the iframe the target sits in did (its own observer's counters, read before and
+    after the action) to the action: its DOM changes, and its first change as feedback if sooner.
+    ``lag_s``: from the frame's mark to the action's start. A frame that loaded another document
+    meanwhile counts that document's changes."""
+    if before is None or after is None:
+        return
+    same = after["origin"] == before["origin"]
+    action.mutations += int(after["mutations"]) - (int(before["mutations"]) if same else 0)
+    if same and after["first"] is not None:
+        first = round(max(0.0, float(after["first"]) / 1000 - lag_s), 3)
+        action.feedback_s = first if action.feedback_s is None else min(action.feedback_s, first)
 
 
 def scroll_outside(top: float, bottom: float, window: float) -> int:

@@ -30,13 +30,14 @@ import secrets
 import time
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import CDPSession, ConsoleMessage, Error, Locator, Request, Response, TimeoutError
+from playwright.sync_api import CDPSession, ConsoleMessage, Error, Frame, Locator, Request, Response, TimeoutError
 from playwright.sync_api import Page as BrowserPage
 
 from pathwalk import effects
@@ -74,6 +75,33 @@ def describe_js() -> str:
     return (f"el => {{ const seen = ({probe_js()}).describe(el); const r = el.getBoundingClientRect();"
             " const rendered = el.getClientRects().length > 0;"
             " seen.rect = seen.frame || !rendered ? null : [r.x, r.y, r.width, r.height]; return seen; }")
+
+
+FRAME_READ_JS = "(mark) => window.__pathwalk ? window.__pathwalk.read(mark) : null"
+FRAME_ANSWERED_JS = "() => !window.__pathwalk || window.__pathwalk.answered()"
+POLL_S = 0.05  # how often a silent click on a target in a frame is looked at again
+
+
+@dataclass
+class FrameWatch:
+    """The observer of the iframe an action's target sits in: its counters before and after."""
+
+    frame: Frame
+    before: Reading | None
+    marked: float  # time.monotonic() of the frame's mark
+
+    def read(self) -> Reading | None:
+        try:
+            seen: Reading | None = self.frame.evaluate(FRAME_READ_JS, False)
+        except Error:
+            return None  # detached or navigating
+        return seen
+
+    def answered(self) -> bool:
+        try:
+            return bool(self.frame.evaluate(FRAME_ANSWERED_JS))
+        except Error:
+            return True  # the frame went away or moved on: that is an answer
 
 
 class Recorder:
@@ -201,6 +229,7 @@ class Recorder:
         marked = time.monotonic()
         page = self._arrive(before)
         element, box, scroll_px = self._target(target, before) if target else (Element(), None, 0)
+        inner = self._watch_frame(target) if target is not None and element.frame else None
         if value and element.input_type == "password":
             self.values.secrets_used.add(value)
         action = Action(
@@ -225,12 +254,45 @@ class Recorder:
         after = self._read()
         shown = self._requests > requests or self._popups > popups or any(
             e.kind in effects.VISIBLE_EVENTS for e in self.trace.events[events:])
-        if kind in effects.WATCHED_KINDS and not shown and not effects.answered(before, after):
-            after = self._wait_for_answer(started, after)
+        if kind in effects.WATCHED_KINDS and not shown and not effects.answered(before, after) and not (
+                inner is not None and inner.answered()):
+            after = self._wait_for_answer(started, after) if inner is None else self._poll_for_answer(
+                started, after, inner)
         first_request = None if self._first_request is None else self._first_request - started
         effects.record_effects(action, before, after, self._requests - requests, first_request, started - marked)
+        if inner is not None:
+            effects.record_frame_effects(action, inner.before, inner.read(), started - inner.marked)
         self._arrive(after)
         return action
+
+    def _watch_frame(self, target: Locator) -> FrameWatch | None:
+        """Mark the observer of the iframe the target sits in (None: not in one, or gone)."""
+        try:
+            handle = target.element_handle(timeout=2000)
+            frame = handle.owner_frame()
+            if frame is None or frame.parent_frame is None:
+                return None
+            return FrameWatch(frame, frame.evaluate(FRAME_READ_JS, True), time.monotonic())
+        except Error:
+            return None
+
+    def _poll_for_answer(self, started: float, seen: Reading | None, inner: FrameWatch) -> Reading | None:
+        """_wait_for_answer for a click in an iframe: the page and the frame looked at every
+        POLL_S (a wait_for_function cannot watch two documents at once)."""
+        if seen is None:
+            return seen
+        while time.monotonic() - started < effects.DEAD_CLICK_WINDOW_S:
+            self.page.wait_for_timeout(POLL_S * 1000)
+            try:
+                if self.page.evaluate(effects.ANSWERED_JS, [seen["document"], seen["url"]]):
+                    break
+            except Error:
+                break  # the page is moving on
+            if inner.answered():
+                break
+        with suppress(Error):
+            self.page.wait_for_load_state("load")
+        return self._read()
 
     def _wait_for_answer(self, started: float, seen: Reading | None) -> Reading | None:
         """Watch a silent click until DEAD_CLICK_WINDOW_S after it started; the page as read then."""
