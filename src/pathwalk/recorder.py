@@ -270,6 +270,7 @@ class Recorder:
         try:
             handle = target.element_handle(timeout=2000)
             frame = handle.owner_frame()
+            handle.dispose()
             if frame is None or frame.parent_frame is None:
                 return None
             return FrameWatch(frame, frame.evaluate(FRAME_READ_JS, True), time.monotonic())
