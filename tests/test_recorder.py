@@ -93,7 +93,13 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def do_GET(self) -> None:
-        if self.path == "/own-axe":  # scripts only from the site itself, and no eval
+        if self.path == "/framed-a11y":  # one frame from this origin, one from another (localhost)
+            port = self.server.server_address[1]
+            self._send(200, "<h1>Frames to check</h1><iframe src='/unlabelled' title='Ours'></iframe>"
+                            f"<iframe src='http://localhost:{port}/unlabelled' title='Theirs'></iframe>")
+        elif self.path == "/unlabelled":
+            self._send(200, "<p>Your code</p><input name='code'>")
+        elif self.path == "/own-axe":  # scripts only from the site itself, and no eval
             self._send(200, PAGES[self.path], csp="script-src 'self' 'unsafe-inline'")
         elif self.path in PAGES:
             self._send(200, PAGES[self.path])
@@ -366,3 +372,22 @@ def test_a_click_inside_an_iframe_is_answered_by_what_the_frame_does(customer: C
     took = time.monotonic() - began
     assert (dead.watched, dead.mutations, dead.feedback_s) == (True, 0, None)  # still a dead click
     assert DEAD_CLICK_WINDOW_S - 0.1 <= took < DEAD_CLICK_WINDOW_S + 2.0
+
+
+def test_axe_core_checks_the_pages_iframes_too_same_origin_or_not(
+        chromium: tuple[Playwright, Browser], site: str, tmp_path: Path) -> None:
+    axe_file = Path(__file__).resolve().parents[1] / AXE_FILE
+    assert axe_file.is_file(), f"axe-core is not installed at {axe_file}: run `npm ci` (package.json pins it)"
+    axe = Axe(axe_file)
+    playwright, browser = chromium
+    walk = Walk(browser, playwright.devices, site, timeout_s=10, init_scripts=(axe.init_script,))
+    try:
+        recorder = Recorder(Journey(name="frames"), walk.open(Persona(DEFAULT)), tmp_path, site, timeout_s=10, axe=axe)
+        recorder.begin_step("When", "the customer walks", 1)
+        Customer(recorder, walk).open("/framed-a11y")
+        assert len(recorder.page.frames) == 3
+        [label] = recorder.trace.pages[0].a11y or []
+        assert (label.rule, label.nodes) == ("label", 2)  # the unlabelled field in each frame
+        assert label.target == 'iframe[src$="unlabelled"]:nth-child(2) input'  # the first, through its frame
+    finally:
+        walk.close()

@@ -15,24 +15,29 @@ above either (``npm ci`` installs the version package-lock.json pins). Without i
 ``a11y`` stays None (not checked), the walk goes on, and one warning per run says so.
 
 Scope and cost: axe-core runs once per page recorded (a new document or a client-side route),
-after its screenshot, on the main document with its open shadow roots; iframes are not checked
-(``iframes: false``; axe-core would otherwise wait for an answer from every frame). Its script
-(650 kB) comes with each journey's browser context as an init script (``init_script``) that
-only wraps it in a function: the browser pre-parses it in each document (about 10 ms) and runs it
-on the first check of a top-level document. Sending it through Playwright for every page instead
-cost about 50 ms more a page (bench/walk_profile.py). Neither way is a ``<script>`` element, so a
-Content-Security-Policy cannot block it and the page's DOM is not touched; the globals it would
-set are kept off the page (``window.axe`` stays the site's own). A page opened without the init
-script gets the script sent through Playwright. A page with more than
-MAX_ELEMENTS elements is not checked (None): axe-core's time grows with the page (seconds for a
-thousand links on a 2-core machine), and a walk must stay quick on huge pages.
+after its screenshot, on the main document with its open shadow roots and its iframes, same- or
+cross-origin. A page without iframes gets one ``axe.run`` (``iframes: false``); a page with
+them gets axe-core's partial run in each frame it names (``runPartial``, driven from here
+through Playwright's frames, so no frame has to answer axe-core's own messages and a frame that
+is gone only drops out) and one ``finishRun`` in the page. A violation's target then starts
+with the iframe's selector. Its script (650 kB) comes with each journey's browser context as
+an init script (``init_script``) that only wraps it in a function: the browser pre-parses it in
+each document and frame (about 10 ms) and runs it on the document's first check. Sending it
+through Playwright for every page instead cost about 50 ms more a page (bench/walk_profile.py).
+Neither way is a ``<script>`` element, so a Content-Security-Policy cannot block it and the
+page's DOM is not touched; the globals it would set are kept off the page (``window.axe`` stays
+the site's own). A page opened without the init script gets the script sent through
+Playwright. A page with more than MAX_ELEMENTS elements is not checked (None): axe-core's time
+grows with the page (seconds for a thousand links on a 2-core machine), and a walk must stay
+quick on huge pages.
 
 Checked once: a journey suite meets the same pages again and again (the home page in every
 journey). A page whose URL, window size and markup (the document's HTML with its open shadow
-roots', hashed in the page) match a page already checked by this process gets that page's
-violations without running axe-core again (about 100 ms saved each time; ``Axe.reused`` counts
-them). Anything that could change what axe-core finds (text, attributes, classes, inline
-styles, elements added by scripts, another viewport) changes the markup or the key.
+roots', hashed in the page, and each iframe's the same way) match a page already checked by
+this process gets that page's violations without running axe-core again (about 100 ms saved
+each time; ``Axe.reused`` counts them). Anything that could change what axe-core finds (text,
+attributes, classes, inline styles, elements added by scripts, another viewport) changes the
+markup or the key.
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Error
+from playwright.sync_api import Error, Frame
 from playwright.sync_api import Page as BrowserPage
 
 from pathwalk.trace import Violation
@@ -68,6 +73,22 @@ RUN_JS = """async ([tags, most]) => {
     nodes: v.nodes.length, target: v.nodes.length ? v.nodes[0].target.map(step).join(" ") : ""}));
 }"""
 
+
+# The same, for a page with iframes: axe-core's partial run in each frame (the frames axe-core
+# names, in its order), then finishRun in the page. VIOLATIONS_JS turns the result into rows.
+FRAMES_JS = """(context) => window.__pathwalkAxe ? window.__pathwalkAxe.utils.getFrameContexts(context)
+  .map((f) => [f.frameSelector, f.frameContext]) : "missing" """
+PARTIAL_JS = """([context, tags]) => window.__pathwalkAxe.runPartial(context,
+  {resultTypes: ["violations"], runOnly: {type: "tag", values: tags}})"""
+FRAME_ELEMENT_JS = "(selector) => window.__pathwalkAxe.utils.shadowSelect(selector)"
+FINISH_JS = """async ([partials, tags]) => {
+  const results = await window.__pathwalkAxe.finishRun(partials,
+    {resultTypes: ["violations"], runOnly: {type: "tag", values: tags}});
+  const step = (s) => Array.isArray(s) ? s.join(" >>> ") : String(s);
+  return results.violations.map((v) => ({rule: v.id, impact: v.impact || "", help: v.help || "",
+    nodes: v.nodes.length, target: v.nodes.length ? v.nodes[0].target.map(step).join(" ") : ""}));
+}"""
+WHOLE: dict[str, list[str]] = {"exclude": []}  # axe-core's context for a whole document
 
 # What a page's violations depend on, as one key: null when the page is too big to check. The
 # HTML is hashed twice (FNV-1a and a Murmur-style multiplier: 64 bits) so only the key leaves the page.
@@ -118,23 +139,27 @@ class Axe:
     def init_script(self) -> str:
         """For ``BrowserContext.add_init_script``: axe-core as a function top-level documents keep
         (not enumerable, so a site listing window's properties does not meet it) until a check."""
-        return ("if (window.top === window) Object.defineProperty(window, '__pathwalkAxeLoad',"
+        return ("Object.defineProperty(window, '__pathwalkAxeLoad',"
                 f" {{value: {self.inject}, configurable: true}});")
 
     def check(self, page: BrowserPage) -> list[Violation] | None:
         """The page's violations; None when it could not be checked (too big, gone, script failed)."""
         try:
+            frames = page.main_frame.child_frames
             key: str | None = page.evaluate(KEY_JS, MAX_ELEMENTS)
             if key is None:
                 return None
+            key += "".join(f" | {self._frame_key(frame)}" for frame in frames)
             if key in self.checked:
                 self.reused += 1
                 return [replace(v) for v in self.checked[key]]
-            found: Any = page.evaluate(RUN_JS, [list(TAGS), MAX_ELEMENTS])
-            if found == "missing":
-                if not page.evaluate(LOAD_JS):
-                    page.evaluate(self.inject)
+            if frames:
+                found: Any = self._with_frames(page)
+            else:
                 found = page.evaluate(RUN_JS, [list(TAGS), MAX_ELEMENTS])
+                if found == "missing":
+                    self._load(page.main_frame)
+                    found = page.evaluate(RUN_JS, [list(TAGS), MAX_ELEMENTS])
         except Error:
             return None
         if not isinstance(found, list):
@@ -145,6 +170,46 @@ class Axe:
         if len(self.checked) > KEPT:
             del self.checked[next(iter(self.checked))]
         return [replace(v) for v in violations]
+
+
+    def _load(self, frame: Frame) -> None:
+        """axe-core in this frame's document: from the init script's loader, else sent now."""
+        if not frame.evaluate(LOAD_JS):
+            frame.evaluate(self.inject)
+
+    def _frame_key(self, frame: Frame) -> str:
+        try:
+            return str(frame.evaluate(KEY_JS, MAX_ELEMENTS))
+        except Error:
+            return f"{frame.url} (not read)"
+
+    def _with_frames(self, page: BrowserPage) -> list[dict[str, Any]]:
+        """A page with iframes: axe-core's partial run in every frame it reaches, put together
+        in the page (runPartial and finishRun, as axe-core documents for frames it cannot message)."""
+        partials = self._partials(page.main_frame, WHOLE)
+        found: list[dict[str, Any]] = page.evaluate(FINISH_JS, [partials, list(TAGS)])
+        return found
+
+    def _partials(self, frame: Frame, context: Any) -> list[Any]:
+        """The frame's partial result, then its frames' in axe-core's order (None for one gone)."""
+        contexts = frame.evaluate(FRAMES_JS, context)
+        if contexts == "missing":
+            self._load(frame)
+            contexts = frame.evaluate(FRAMES_JS, context)
+        results: list[Any] = [frame.evaluate(PARTIAL_JS, [context, list(TAGS)])]
+        for selector, inner in contexts:
+            child = None
+            with suppress(Error):
+                element = frame.evaluate_handle(FRAME_ELEMENT_JS, selector).as_element()
+                child = element.content_frame() if element else None
+            if child is None:
+                results.append(None)
+                continue
+            try:
+                results.extend(self._partials(child, inner))
+            except Error:
+                results.append(None)
+        return results
 
 
 def find_axe(*starts: Path) -> Path | None:
