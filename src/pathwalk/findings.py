@@ -68,6 +68,11 @@ def page_of(trace: Trace, action: Action) -> Page | None:
     return trace.pages[action.page] if action.page is not None and 0 <= action.page < len(trace.pages) else None
 
 
+def page_evidence(page: Page) -> dict[str, str]:
+    """The page's screenshot, if it was photographed, for a finding about the whole page."""
+    return {"screenshot": page.screenshot} if page.screenshot else {}
+
+
 def element_evidence(trace: Trace, action: Action) -> dict[str, str]:
     """The page screenshot the action happened on and the element's box, for a highlighted picture."""
     page = page_of(trace, action)

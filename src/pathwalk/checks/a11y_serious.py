@@ -16,7 +16,7 @@ WCAG 2.2 success criteria at levels A and AA.
 from __future__ import annotations
 
 from pathwalk.checks.errors import short_url
-from pathwalk.findings import SEVERITIES, Check, CheckResult, finding
+from pathwalk.findings import SEVERITIES, Check, CheckResult, finding, page_evidence
 from pathwalk.trace import Trace
 
 BLOCKING = frozenset({"serious", "critical"})
@@ -31,9 +31,7 @@ def find_a11y_serious(trace: Trace) -> CheckResult:
             if impact in BLOCKING:
                 blocking.add((page.index, violation.rule))
             elements = f"{violation.nodes} element{'' if violation.nodes == 1 else 's'}"
-            evidence = {"rule": violation.rule, "impact": impact}
-            if page.screenshot:
-                evidence["screenshot"] = page.screenshot
+            evidence = {"rule": violation.rule, "impact": impact, **page_evidence(page)}
             found.append(finding(trace, "a11y_serious",
                                  f"{violation.help or violation.rule} ({violation.rule}) on {elements} "
                                  f"at {short_url(page.url)}",

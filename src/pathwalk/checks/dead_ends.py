@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from pathwalk.findings import Check, CheckResult, finding
+from pathwalk.findings import Check, CheckResult, finding, page_evidence
 from pathwalk.trace import Page, Trace
 
 TEXT_CHARS = 200
@@ -82,10 +82,9 @@ def find_dead_ends(trace: Trace) -> CheckResult:
         if stuck is None:
             continue
         reason, severity = stuck
-        evidence = {"screenshot": page.screenshot} if page.screenshot else {}
         title = page.heading or page.title
         found.append(finding(trace, "dead_ends", f"dead end at '{title}': {reason}", page.step, page.url,
-                             evidence=evidence, severity=severity))
+                             evidence=page_evidence(page), severity=severity))
     return CheckResult("dead_ends", len(found), found)
 
 

@@ -27,7 +27,7 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from pathwalk.checks.pages_visited import page_name
-from pathwalk.findings import Check, CheckResult, Finding, finding
+from pathwalk.findings import Check, CheckResult, Finding, finding, page_evidence
 from pathwalk.trace import Event, Trace
 
 SEVERITY = {"exception": "serious", "crash": "critical", "request_failed": "moderate", "http_error": "moderate",
@@ -77,8 +77,7 @@ def find_errors(trace: Trace) -> CheckResult:
             of = f" ({n} of {page.broken_images})" if page.broken_images > 1 else ""
             found.append(finding(trace, "errors", f"an image did not load on '{page_name(page)}'{of}", page.step,
                                  page.url, severity="moderate",
-                                 evidence={"kind": "broken_image",
-                                           **({"screenshot": page.screenshot} if page.screenshot else {})}))
+                                 evidence={"kind": "broken_image", **page_evidence(page)}))
     found.sort(key=lambda f: -1 if f.step is None else f.step)  # step by step, events before images
     return CheckResult("errors", len(found), found)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pathwalk.checks.pages_visited import page_name
-from pathwalk.findings import Check, CheckResult, finding
+from pathwalk.findings import Check, CheckResult, finding, page_evidence
 from pathwalk.trace import Page, Trace
 
 GOOD_S = 2.5
@@ -29,7 +29,7 @@ def worst_vital(trace: Trace, check: str, measure: Callable[[Page], float | None
     measured = [(page, value) for page in trace.pages if (value := measure(page)) is not None]
     found = [
         finding(trace, check, say(page, value), page.step, page.url,
-                evidence={"screenshot": page.screenshot} if page.screenshot else {},
+                evidence=page_evidence(page),
                 severity="critical" if value > poor else "serious")
         for page, value in measured
         if value > good

@@ -8,7 +8,7 @@ Source: WCAG 2.2 SC 1.3.1 Info and Relationships, SC 3.3.2 Labels or Instruction
 
 from __future__ import annotations
 
-from pathwalk.findings import Check, CheckResult, finding
+from pathwalk.findings import Check, CheckResult, finding, page_evidence
 from pathwalk.trace import Trace
 
 
@@ -23,7 +23,7 @@ def find_unlabelled_fields(trace: Trace) -> CheckResult:
             found.append(finding(trace, "unlabelled_fields",
                                  f"a {kind} field {named} on '{page.heading or page.title}' has no label",
                                  page.step, page.url, element=f"{kind} field {named}",
-                                 evidence={"screenshot": page.screenshot} if page.screenshot else {}))
+                                 evidence=page_evidence(page)))
     return CheckResult("unlabelled_fields", len(found), found)
 
 
