@@ -111,7 +111,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     from pathwalk import a11y
 
     target = os.environ.get("PATHWALK_BENCH_TIMERS")
-    axe = a11y._load(os.environ.get(a11y.AXE_ENV, ""), config.rootpath.resolve(), Path.cwd().resolve())
+    axe = a11y.load_axe(config.rootpath)  # the run's own instance (load_axe is cached)
     counts = {"axe-core runs": axe.runs, "axe-core answers reused": axe.reused} if axe else {}
     if target:
         Path(target).write_text(json.dumps({"totals": TOTALS, "calls": CALLS, "counts": counts}, indent=2),

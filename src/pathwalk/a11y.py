@@ -60,34 +60,32 @@ AXE_FILE = Path("node_modules") / "axe-core" / "axe.min.js"
 TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")
 MAX_ELEMENTS = 3000
 
+OPTIONS: dict[str, Any] = {"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": list(TAGS)}}
+
+# The end of a script holding axe-core's `results`: its violations as rows. A target is a list of
+# selectors, one per iframe; a list inside is a shadow path.
+ROWS_JS = """
+  const step = (s) => Array.isArray(s) ? s.join(" >>> ") : String(s);
+  return results.violations.map((v) => ({rule: v.id, impact: v.impact || "", help: v.help || "",
+    nodes: v.nodes.length, target: v.nodes.length ? v.nodes[0].target.map(step).join(" ") : ""}));
+}"""
+
 # Runs axe-core where it was injected: "missing" (inject it first), null (too big to check) or
-# the violations. A target is a list of selectors, one per iframe; a list inside is a shadow path.
-RUN_JS = """async ([tags, most]) => {
+# the violations.
+RUN_JS = """async ([options, most]) => {
   if (document.getElementsByTagName("*").length > most) return null;
   const axe = window.__pathwalkAxe;
   if (!axe) return "missing";
-  const results = await axe.run(document, {resultTypes: ["violations"], iframes: false,
-                                           runOnly: {type: "tag", values: tags}});
-  const step = (s) => Array.isArray(s) ? s.join(" >>> ") : String(s);
-  return results.violations.map((v) => ({rule: v.id, impact: v.impact || "", help: v.help || "",
-    nodes: v.nodes.length, target: v.nodes.length ? v.nodes[0].target.map(step).join(" ") : ""}));
-}"""
-
+  const results = await axe.run(document, {...options, iframes: false});""" + ROWS_JS
 
 # The same, for a page with iframes: axe-core's partial run in each frame (the frames axe-core
-# names, in its order), then finishRun in the page. VIOLATIONS_JS turns the result into rows.
+# names, in its order), then finishRun in the page.
 FRAMES_JS = """(context) => window.__pathwalkAxe ? window.__pathwalkAxe.utils.getFrameContexts(context)
   .map((f) => [f.frameSelector, f.frameContext]) : "missing" """
-PARTIAL_JS = """([context, tags]) => window.__pathwalkAxe.runPartial(context,
-  {resultTypes: ["violations"], runOnly: {type: "tag", values: tags}})"""
+PARTIAL_JS = "([context, options]) => window.__pathwalkAxe.runPartial(context, options)"
 FRAME_ELEMENT_JS = "(selector) => window.__pathwalkAxe.utils.shadowSelect(selector)"
-FINISH_JS = """async ([partials, tags]) => {
-  const results = await window.__pathwalkAxe.finishRun(partials,
-    {resultTypes: ["violations"], runOnly: {type: "tag", values: tags}});
-  const step = (s) => Array.isArray(s) ? s.join(" >>> ") : String(s);
-  return results.violations.map((v) => ({rule: v.id, impact: v.impact || "", help: v.help || "",
-    nodes: v.nodes.length, target: v.nodes.length ? v.nodes[0].target.map(step).join(" ") : ""}));
-}"""
+FINISH_JS = """async ([partials, options]) => {
+  const results = await window.__pathwalkAxe.finishRun(partials, options);""" + ROWS_JS
 WHOLE: dict[str, list[str]] = {"exclude": []}  # axe-core's context for a whole document
 
 # What a page's violations depend on, as one key: null when the page is too big to check. The
@@ -156,10 +154,10 @@ class Axe:
             if frames:
                 found: Any = self._with_frames(page)
             else:
-                found = page.evaluate(RUN_JS, [list(TAGS), MAX_ELEMENTS])
+                found = page.evaluate(RUN_JS, [OPTIONS, MAX_ELEMENTS])
                 if found == "missing":
                     self._load(page.main_frame)
-                    found = page.evaluate(RUN_JS, [list(TAGS), MAX_ELEMENTS])
+                    found = page.evaluate(RUN_JS, [OPTIONS, MAX_ELEMENTS])
         except Error:
             return None
         if not isinstance(found, list):
@@ -187,7 +185,7 @@ class Axe:
         """A page with iframes: axe-core's partial run in every frame it reaches, put together
         in the page (runPartial and finishRun, as axe-core documents for frames it cannot message)."""
         partials = self._partials(page.main_frame, WHOLE)
-        found: list[dict[str, Any]] = page.evaluate(FINISH_JS, [partials, list(TAGS)])
+        found: list[dict[str, Any]] = page.evaluate(FINISH_JS, [partials, OPTIONS])
         return found
 
     def _partials(self, frame: Frame, context: Any) -> list[Any]:
@@ -196,7 +194,7 @@ class Axe:
         if contexts == "missing":
             self._load(frame)
             contexts = frame.evaluate(FRAMES_JS, context)
-        results: list[Any] = [frame.evaluate(PARTIAL_JS, [context, list(TAGS)])]
+        results: list[Any] = [frame.evaluate(PARTIAL_JS, [context, OPTIONS])]
         for selector, inner in contexts:
             child = None
             with suppress(Error):
