@@ -398,6 +398,15 @@ def test_wait_is_the_longest_settle_time_rounded_and_only_waits_over_a_second_ar
     ]
 
 
+def test_a_slow_first_page_names_the_page_it_opened_not_the_blank_tab() -> None:
+    trace = make_trace(open_url("about:blank", step=0, settled_s=2.4),
+                       pages=[page(0, step=0, url="http://shop.test/", arrived=2.4)])
+
+    [slow] = longest_wait(trace).findings
+
+    assert (slow.message, slow.url) == ("waited 2.4 s after opening http://shop.test/", "http://shop.test/")
+
+
 def test_short_waits_give_a_figure_but_no_findings() -> None:
     trace = make_trace(click("Add to basket", settled_s=0.44), click("Continue", settled_s=0.31))
 

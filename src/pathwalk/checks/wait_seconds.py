@@ -20,8 +20,18 @@ NOTICEABLE_S = 1.0  # flow of thought interrupted
 ATTENTION_LOST_S = 10.0  # attention lost
 
 
+def _what(trace: Trace, action: Action) -> tuple[str, str]:
+    """The action in words and the URL it happened at; opening a page names the page it opened
+    (the tab was still blank when the customer asked for it)."""
+    if action.kind != "open":
+        return f"{action.kind} on {action.element.describe()}", action.url
+    opened = next((page for page in trace.pages if page.arrived >= action.started), None)
+    url = opened.url if opened else action.url
+    return f"opening {url}", url
+
+
 def _slow(trace: Trace, action: Action) -> Finding | None:
-    what = f"{action.kind} on {action.element.describe()}"
+    what, url = _what(trace, action)
     feedback = action.feedback_s
     if action.settled_s > NOTICEABLE_S:
         first = f", first feedback after {feedback:.1f} s" if feedback is not None else ""
@@ -31,7 +41,7 @@ def _slow(trace: Trace, action: Action) -> Finding | None:
         message, severity = f"no visible answer for {feedback:.1f} s after {what}", "moderate"
     else:
         return None
-    return finding(trace, "wait_seconds", message, action.step, action.url, element=action.element.describe(),
+    return finding(trace, "wait_seconds", message, action.step, url, element=action.element.describe(),
                    evidence=element_evidence(trace, action), severity=severity)
 
 
