@@ -12,6 +12,7 @@ import json
 import re
 import subprocess
 import sys
+import warnings
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
@@ -96,15 +97,45 @@ def within(value: float, bound: str) -> bool:
     return bool(compare(float(value), float(number)))
 
 
-@pytest.fixture(scope="module")
-def walk(tmp_path_factory: pytest.TempPathFactory) -> Walk:
-    reports = tmp_path_factory.mktemp("reports")
+WALKS = 3  # a walk whose timings a stalled machine pushed out of FRICTION.md's bounds is walked again
+
+
+def _walk_demo(reports: Path) -> Walk:
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "journeys", "-p", "no:cacheprovider",
          f"--pathwalk-reports={reports}", f"--alluredir={reports / 'allure-results'}"],
         cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
     return Walk(reports, run)
+
+
+def _timings_outside_bounds(walk: Walk) -> dict[str, dict[str, float]]:
+    """Per journey, the timed figures outside FRICTION.md's bounds ({} when there is no summary)."""
+    if not (walk.reports / "friction-summary.json").exists():
+        return {}
+    outside = {}
+    for journey, bounds in expected_timings().items():
+        figures = next((r["figures"] for r in walk.summary["journeys"] if r["journey"] == journey), {})
+        if wrong := {check: figures[check] for check in timed()
+                     if check in figures and not within(figures[check], bounds[check])}:
+            outside[journey] = wrong
+    return outside
+
+
+@pytest.fixture(scope="module")
+def walk(tmp_path_factory: pytest.TempPathFactory) -> Walk:
+    """The demo walked as `make demo` walks it. Waits and load times are measured on the machine
+    running the tests, and a shared CI machine can stall one action for a second; so a walk with
+    a timing outside its bounds is walked again, at most twice, with a warning. Counts are the
+    same on every walk, and a timing that is wrong, not stalled, is wrong on every walk too."""
+    for attempt in range(1, WALKS + 1):
+        walked = _walk_demo(tmp_path_factory.mktemp("reports"))
+        outside = _timings_outside_bounds(walked)
+        if not outside or attempt == WALKS:
+            return walked
+        warnings.warn(f"demo walk {attempt} had timings outside FRICTION.md's bounds ({outside}): walked again",
+                      stacklevel=1)
+    raise AssertionError("unreachable")
 
 
 def verdicts() -> list[str]:
