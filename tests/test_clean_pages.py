@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ import pytest
 from pathwalk.checks import BUILTIN_CHECKS, EFFORT_CHECKS, run_checks
 from pathwalk.checks.effort_seconds import CLICK_S, H_S, K_S, M_S, P_S
 from pathwalk.trace import Trace
+from tests.timing import steady_walk
 
 ROOT = Path(__file__).resolve().parents[1]
 JOURNEY = "A customer books a tea tasting"
@@ -55,7 +55,6 @@ pytestmark = pytest.mark.browser
 
 
 TIMED = ["wait_seconds", "lcp_seconds"]  # the checks judged against Nielsen's 1 s and Core Web Vitals' 2.5 s
-WALKS = 3
 
 
 def _walk(reports: Path) -> dict[str, Any]:
@@ -80,14 +79,7 @@ def _slow(journey: dict[str, Any]) -> list[str]:
 @pytest.fixture(scope="module")
 def record(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The first walk whose waits and page loads are within the good limits (see the docstring)."""
-    for attempt in range(1, WALKS + 1):
-        journey = _walk(tmp_path_factory.mktemp("reports"))
-        slow = _slow(journey)
-        if not slow or attempt == WALKS:
-            return journey
-        warnings.warn(f"walk {attempt} of the clean journey was slow ({'; '.join(slow)}): walked again",
-                      stacklevel=1)
-    raise AssertionError("unreachable")
+    return steady_walk(lambda: _walk(tmp_path_factory.mktemp("reports")), _slow, "the clean journey")
 
 
 def test_the_clean_journey_passes_every_standard(record: dict[str, Any]) -> None:

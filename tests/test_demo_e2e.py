@@ -12,7 +12,6 @@ import json
 import re
 import subprocess
 import sys
-import warnings
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from pathwalk.checks import run_checks
 from pathwalk.registry import load_checks
 from pathwalk.trace import Trace
 from tests.browsing import live_page, serve_directory
+from tests.timing import steady_walk
 
 ROOT = Path(__file__).resolve().parents[1]
 FRICTION_MD = ROOT / "src" / "pathwalk" / "demo" / "FRICTION.md"
@@ -97,9 +97,6 @@ def within(value: float, bound: str) -> bool:
     return bool(compare(float(value), float(number)))
 
 
-WALKS = 3  # a walk whose timings a stalled machine pushed out of FRICTION.md's bounds is walked again
-
-
 def _walk_demo(reports: Path) -> Walk:
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "journeys", "-p", "no:cacheprovider",
@@ -124,18 +121,10 @@ def _timings_outside_bounds(walk: Walk) -> dict[str, dict[str, float]]:
 
 @pytest.fixture(scope="module")
 def walk(tmp_path_factory: pytest.TempPathFactory) -> Walk:
-    """The demo walked as `make demo` walks it. Waits and load times are measured on the machine
-    running the tests, and a shared CI machine can stall one action for a second; so a walk with
-    a timing outside its bounds is walked again, at most twice, with a warning. Counts are the
-    same on every walk, and a timing that is wrong, not stalled, is wrong on every walk too."""
-    for attempt in range(1, WALKS + 1):
-        walked = _walk_demo(tmp_path_factory.mktemp("reports"))
-        outside = _timings_outside_bounds(walked)
-        if not outside or attempt == WALKS:
-            return walked
-        warnings.warn(f"demo walk {attempt} had timings outside FRICTION.md's bounds ({outside}): walked again",
-                      stacklevel=1)
-    raise AssertionError("unreachable")
+    """The demo walked as `make demo` walks it, again if a stalled machine pushed a timing outside
+    its bounds (tests/timing.py); the counts are the same on every walk."""
+    return steady_walk(lambda: _walk_demo(tmp_path_factory.mktemp("reports")), _timings_outside_bounds,
+                       "the demo")
 
 
 def verdicts() -> list[str]:
