@@ -9,6 +9,7 @@ from __future__ import annotations
 import socket
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
@@ -127,14 +128,33 @@ def site() -> Iterator[str]:
         yield url
 
 
+@contextmanager
+def walking(chromium: tuple[Playwright, Browser], site: str, artifacts: Path, journey: str = "recorder",
+            axe: Axe | None = None, with_init_script: bool = True) -> Iterator[Customer]:
+    """A first-time customer in a fresh context, recorded (axe-core: as an init script, or sent per page)."""
+    playwright, browser = chromium
+    scripts = (axe.init_script,) if axe and with_init_script else ()
+    walk = Walk(browser, playwright.devices, site, timeout_s=10, init_scripts=scripts)
+    try:
+        recorder = Recorder(Journey(name=journey), walk.open(Persona(DEFAULT)), artifacts, site, timeout_s=10, axe=axe)
+        recorder.begin_step("When", "the customer walks", 1)
+        yield Customer(recorder, walk)
+    finally:
+        walk.close()
+
+
 @pytest.fixture
 def customer(chromium: tuple[Playwright, Browser], site: str, tmp_path: Path) -> Iterator[Customer]:
-    playwright, browser = chromium
-    walk = Walk(browser, playwright.devices, site, timeout_s=10)
-    recorder = Recorder(Journey(name="recorder"), walk.open(Persona(DEFAULT)), tmp_path, site, timeout_s=10)
-    recorder.begin_step("When", "the customer walks", 1)
-    yield Customer(recorder, walk)
-    walk.close()
+    with walking(chromium, site, tmp_path) as walker:
+        yield walker
+
+
+@pytest.fixture
+def axe() -> Axe:
+    """A fresh axe-core (its own count of runs and reused answers)."""
+    axe_file = Path(__file__).resolve().parents[1] / AXE_FILE
+    assert axe_file.is_file(), f"axe-core is not installed at {axe_file}: run `npm ci` (package.json pins it)"
+    return Axe(axe_file)
 
 
 def trace(customer: Customer) -> Trace:
@@ -281,47 +301,26 @@ def test_web_vitals_are_read_and_refreshed_while_the_customer_stays(customer: Cu
 
 @pytest.mark.parametrize("with_init_script", [True, False], ids=["init-script", "sent-per-page"])
 def test_axe_core_checks_a_page_with_a_strict_csp_and_leaves_the_sites_globals_alone(
-        chromium: tuple[Playwright, Browser], site: str, tmp_path: Path, with_init_script: bool) -> None:
-    axe_file = Path(__file__).resolve().parents[1] / AXE_FILE
-    assert axe_file.is_file(), f"axe-core is not installed at {axe_file}: run `npm ci` (package.json pins it)"
-    axe = Axe(axe_file)
-    playwright, browser = chromium
-    scripts = (axe.init_script,) if with_init_script else ()
-    walk = Walk(browser, playwright.devices, site, timeout_s=10, init_scripts=scripts)
-    try:
-        recorder = Recorder(Journey(name="axe"), walk.open(Persona(DEFAULT)), tmp_path, site, timeout_s=10, axe=axe)
-        recorder.begin_step("When", "the customer walks", 1)
-        Customer(recorder, walk).open("/own-axe")
-        page = recorder.trace.pages[0]
+        chromium: tuple[Playwright, Browser], site: str, tmp_path: Path, axe: Axe, with_init_script: bool) -> None:
+    with walking(chromium, site, tmp_path, "axe", axe, with_init_script) as customer:
+        customer.open("/own-axe")
+        page = customer.recorder.trace.pages[0]
         assert [(v.rule, v.nodes) for v in page.a11y or []] == [("label", 1)]  # the unlabelled nickname field
-        seen = recorder.page.evaluate("() => [window.axe, window.amdCalled === undefined,"
+        seen = customer.page.evaluate("() => [window.axe, window.amdCalled === undefined,"
                                       " Object.keys(window).filter((k) => k.startsWith('__pathwalkAxe'))]")
         assert seen == ["the site's", True, []]  # its own axe, its AMD loader never called, ours unlisted
-        assert recorder.page.evaluate("typeof window.__pathwalkAxeLoad === 'function'") is with_init_script
-    finally:
-        walk.close()
+        assert customer.page.evaluate("typeof window.__pathwalkAxeLoad === 'function'") is with_init_script
 
 
 def test_axe_core_checks_a_page_once_and_again_only_when_its_markup_changes(
-        chromium: tuple[Playwright, Browser], site: str, tmp_path: Path) -> None:
-    axe_file = Path(__file__).resolve().parents[1] / AXE_FILE
-    assert axe_file.is_file(), f"axe-core is not installed at {axe_file}: run `npm ci` (package.json pins it)"
-    axe = Axe(axe_file)
-    playwright, browser = chromium
+        chromium: tuple[Playwright, Browser], site: str, tmp_path: Path, axe: Axe) -> None:
     found = []
     for journey in ("first", "second"):  # two first-time customers, each in a fresh context
-        walk = Walk(browser, playwright.devices, site, timeout_s=10, init_scripts=(axe.init_script,))
-        try:
-            recorder = Recorder(Journey(name=journey), walk.open(Persona(DEFAULT)), tmp_path / journey, site,
-                                timeout_s=10, axe=axe)
-            recorder.begin_step("When", "the customer walks", 1)
-            customer = Customer(recorder, walk)
+        with walking(chromium, site, tmp_path / journey, journey, axe) as customer:
             customer.open("/own-axe")
-            recorder.page.evaluate("document.querySelector('h1').insertAdjacentHTML('afterend', '<input name=late>')")
-            found.append([[(v.rule, v.nodes) for v in page.a11y or []] for page in recorder.trace.pages])
-            found[-1].append([(v.rule, v.nodes) for v in axe.check(recorder.page) or []])
-        finally:
-            walk.close()
+            customer.page.evaluate("document.querySelector('h1').insertAdjacentHTML('afterend', '<input name=late>')")
+            found.append([[(v.rule, v.nodes) for v in page.a11y or []] for page in customer.recorder.trace.pages])
+            found[-1].append([(v.rule, v.nodes) for v in axe.check(customer.page) or []])
     assert found == [[[("label", 1)], [("label", 2)]]] * 2  # the same answers both times
     assert (axe.runs, axe.reused) == (2, 2)  # the second customer's pages were not checked again
 
@@ -375,19 +374,10 @@ def test_a_click_inside_an_iframe_is_answered_by_what_the_frame_does(customer: C
 
 
 def test_axe_core_checks_the_pages_iframes_too_same_origin_or_not(
-        chromium: tuple[Playwright, Browser], site: str, tmp_path: Path) -> None:
-    axe_file = Path(__file__).resolve().parents[1] / AXE_FILE
-    assert axe_file.is_file(), f"axe-core is not installed at {axe_file}: run `npm ci` (package.json pins it)"
-    axe = Axe(axe_file)
-    playwright, browser = chromium
-    walk = Walk(browser, playwright.devices, site, timeout_s=10, init_scripts=(axe.init_script,))
-    try:
-        recorder = Recorder(Journey(name="frames"), walk.open(Persona(DEFAULT)), tmp_path, site, timeout_s=10, axe=axe)
-        recorder.begin_step("When", "the customer walks", 1)
-        Customer(recorder, walk).open("/framed-a11y")
-        assert len(recorder.page.frames) == 3
-        [label] = recorder.trace.pages[0].a11y or []
+        chromium: tuple[Playwright, Browser], site: str, tmp_path: Path, axe: Axe) -> None:
+    with walking(chromium, site, tmp_path, "frames", axe) as customer:
+        customer.open("/framed-a11y")
+        assert len(customer.page.frames) == 3
+        [label] = customer.recorder.trace.pages[0].a11y or []
         assert (label.rule, label.nodes) == ("label", 2)  # the unlabelled field in each frame
         assert label.target == 'iframe[src$="unlabelled"]:nth-child(2) input'  # the first, through its frame
-    finally:
-        walk.close()
