@@ -169,7 +169,6 @@ class Axe:
             del self.checked[next(iter(self.checked))]
         return [replace(v) for v in violations]
 
-
     def _load(self, frame: Frame) -> None:
         """axe-core in this frame's document: from the init script's loader, else sent now."""
         if not frame.evaluate(LOAD_JS):

@@ -330,10 +330,9 @@ class Recorder:
             scroll = seen["scroll"] if seen else self.page.evaluate("[scrollX, scrollY, innerHeight]")
         except Error:
             return element, None, 0
-        box = {"x": rect[0], "y": rect[1], "width": rect[2], "height": rect[3]}
-        outside = effects.scroll_outside(box["y"], box["y"] + box["height"], scroll[2])
-        return element, [round(box["x"] + scroll[0]), round(box["y"] + scroll[1]), round(box["width"]),
-                         round(box["height"])], outside
+        x, y, width, height = rect  # in the window
+        outside = effects.scroll_outside(y, y + height, scroll[2])
+        return element, [round(x + scroll[0]), round(y + scroll[1]), round(width), round(height)], outside
 
     def observe(self) -> Page | None:
         """Read the current view; record it if the customer has just arrived there."""
