@@ -78,9 +78,12 @@ def pytest_configure(config: pytest.Config) -> None:
         (recorder.Recorder, "act", "act"),
         (recorder.Recorder, "observe", "observe"),
         (recorder.Recorder, "_screenshot", "screenshot"),
-        (recorder.Recorder, "_box", "element box"),
+        (recorder.Recorder, "_box", "element box"),  # before b255203; read in _target since
+        (recorder.Recorder, "_target", "element description + box"),
+        (recorder.Recorder, "_photograph_whole", "whole-page photographs before leaving"),
         (recorder.Recorder, "_read", "page reading (probe + observer)"),
         (recorder.Recorder, "_wait_for_answer", "watching a silent click"),
+        (recorder.Recorder, "_poll_for_answer", "watching a silent click in a frame"),
         (recorder, "with_frames", "fields in cross-origin frames"),
         (a11y.Axe, "check", "axe-core"),
         (customer.Customer, "_one", "finding the target"),
