@@ -76,7 +76,7 @@ RUN_JS = """async ([options, most]) => {
   if (document.getElementsByTagName("*").length > most) return null;
   const axe = window.__pathwalkAxe;
   if (!axe) return "missing";
-  const results = await axe.run(document, {...options, iframes: false});""" + ROWS_JS
+  const results = await axe.run({exclude: ["[data-pathwalk-mask]"]}, {...options, iframes: false});""" + ROWS_JS
 
 # The same, for a page with iframes: axe-core's partial run in each frame (the frames axe-core
 # names, in its order), then finishRun in the page.
@@ -86,7 +86,9 @@ PARTIAL_JS = "([context, options]) => window.__pathwalkAxe.runPartial(context, o
 FRAME_ELEMENT_JS = "(selector) => window.__pathwalkAxe.utils.shadowSelect(selector)"
 FINISH_JS = """async ([partials, options]) => {
   const results = await window.__pathwalkAxe.finishRun(partials, options);""" + ROWS_JS
-WHOLE: dict[str, list[str]] = {"exclude": []}  # axe-core's context for a whole document
+# axe-core's context for a whole document: fields pathwalk masked (black boxes over secrets, see
+# mask.js) are left out, as their contrast is pathwalk's doing, not the site's.
+WHOLE: dict[str, list[str]] = {"exclude": ["[data-pathwalk-mask]"]}
 
 # What a page's violations depend on, as one key: null when the page is too big to check. The
 # HTML is hashed twice (FNV-1a and a Murmur-style multiplier: 64 bits) so only the key leaves the page.

@@ -33,12 +33,14 @@
     setTimeout(() => { if (!event.defaultPrevented) { state.opened += 1; effect(now()); } }, 0);
   }, true);
 
-  // pathwalk's own nodes (marked data-pathwalk, e.g. an injected checker) are not the site's answer.
+  // pathwalk's own nodes (marked data-pathwalk, e.g. an injected checker) and its masks over
+  // secret fields (data-pathwalk-mask, see mask.js) are not the site's answer.
   const own = (node) => !!node && node.nodeType === 1 && node.hasAttribute("data-pathwalk");
   const counted = (records) => {
     let n = 0;
     for (const r of records) {
       if (own(r.target) || (r.type === "childList" && own(r.addedNodes[0] || r.removedNodes[0]))) continue;
+      if (r.type === "attributes" && r.attributeName === "data-pathwalk-mask") continue;  // mask.js's
       n += 1;
     }
     if (n) { state.mutations += n; effect(now()); }

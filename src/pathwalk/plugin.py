@@ -26,6 +26,7 @@ from pathwalk.findings import Check
 from pathwalk.journey import PERSONA, STAGE, breach_error, finish, slug, tagged
 from pathwalk.personas import DEFAULT, Persona, PersonaError, find_persona, load_personas
 from pathwalk.recorder import Recorder
+from pathwalk.redact import redact, redact_exception, redact_zip
 from pathwalk.registry import CheckLoadError, load_checks
 from pathwalk.report import allure as allure_report
 from pathwalk.report.allure_steps import add_step_effort, attach_screen, keep_written_parameters
@@ -269,8 +270,9 @@ def pytest_bdd_after_step(request: pytest.FixtureRequest, step: Any) -> None:
     _close_step(request, step, "passed")
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_bdd_step_error(request: pytest.FixtureRequest, step: Any) -> None:
+@pytest.hookimpl(tryfirst=True)  # before allure-pytest-bdd reads the error: no secret in its message
+def pytest_bdd_step_error(request: pytest.FixtureRequest, step: Any, exception: BaseException) -> None:
+    redact_exception(exception, _secrets(request.node))
     _close_step(request, step, "failed")
 
 
@@ -296,6 +298,10 @@ def _conclude(item: pytest.Item, error: BaseException | None) -> None:
     outcome = finish(recorder.finish(error), standards, settings.traces, baseline, settings.compare_fail, checks)
     keep = settings.tracing == "on" or (settings.tracing == "retain-on-failure" and outcome.status in FAILING)
     playwright_trace = walk.stop_tracing(recorder.artifacts / "playwright-trace.zip" if keep else None)
+    if playwright_trace is not None and not redact_zip(playwright_trace, recorder.values.secrets_used):
+        playwright_trace.unlink()  # a secret that could not be taken out: the trace is not kept
+        playwright_trace = None
+        allure_report.note("Playwright trace left out: a secret typed in this journey could not be removed from it.")
     walk.close()  # a video is complete only once its context is closed
     allure_report.publish(outcome, settings.screenshots, playwright_trace, walk.videos)
     item.user_properties.extend(user_properties(outcome))
@@ -304,11 +310,17 @@ def _conclude(item: pytest.Item, error: BaseException | None) -> None:
         raise breach_error(outcome)
 
 
+def _secrets(item: pytest.Item) -> set[str]:
+    recorder = item.stash.get(RECORDER, None)
+    return recorder.values.secrets_used if recorder is not None else set()
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
     try:
         yield
     except BaseException as exc:
+        redact_exception(exc, _secrets(item))
         _conclude(item, exc)
         raise
     _conclude(item, None)
@@ -320,4 +332,11 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     report = yield
     if call.excinfo is not None and isinstance(call.excinfo.value, SHORT_ERRORS):
         report.longrepr = str(call.excinfo.value)
+    secrets = _secrets(item)
+    if secrets and report.longrepr is not None:  # a traceback may quote a secret from any frame
+        text = str(report.longrepr)
+        if redact(text, secrets) != text:
+            report.longrepr = redact(text, secrets)
+    if secrets:
+        report.sections = [(title, redact(content, secrets)) for title, content in report.sections]
     return report

@@ -45,6 +45,7 @@ from pathwalk.a11y import Axe
 from pathwalk.effects import Reading
 from pathwalk.errors import SiteError
 from pathwalk.frames import with_frames
+from pathwalk.redact import redact_in_place
 from pathwalk.trace import Action, Element, Event, Field, Journey, Page, Step, Trace
 from pathwalk.values import JourneyValues
 
@@ -58,6 +59,11 @@ def _first_line(text: str) -> str:
 @cache
 def probe_js() -> str:
     return files("pathwalk").joinpath("probe.js").read_text(encoding="utf-8").strip().rstrip(";")
+
+
+@cache
+def mask_js() -> str:
+    return files("pathwalk").joinpath("mask.js").read_text(encoding="utf-8").strip()
 
 
 @cache
@@ -225,6 +231,8 @@ class Recorder:
         """Do one customer action, timing it until the page has settled, and record it with what
         the page did in answer (see the module docstring)."""
         self._photograph_whole()  # before the mark: the capture's resize is no answer to this action
+        if kind == "fill" and target is not None and value is not None:
+            self._mask(target, value)
         before = self._read(mark=True)
         marked = time.monotonic()
         page = self._arrive(before)
@@ -264,6 +272,16 @@ class Recorder:
             effects.record_frame_effects(action, inner.before, inner.read(), started - inner.marked)
         self._arrive(after)
         return action
+
+    def _mask(self, target: Locator, value: str) -> None:
+        """Black out a field about to hold a secret (a password field, or a ``${ENV}`` value) in every
+        picture taken from now on (see mask.js); a password typed is a secret from then on too."""
+        try:
+            password = bool(target.evaluate(mask_js(), self.values.holds_secret(value)))
+        except Error:
+            return  # not there (the action will say so)
+        if password and value:
+            self.values.secrets_used.add(value)
 
     def _watch_frame(self, target: Locator) -> FrameWatch | None:
         """Mark the observer of the iframe the target sits in (None: not in one, or gone)."""
@@ -437,4 +455,5 @@ class Recorder:
         if error is not None:
             self.trace.outcome = "broken"
             self.trace.error = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+        redact_in_place(self.trace, self.values.secrets_used)  # whatever a page echoed, wherever it went
         return self.trace

@@ -12,6 +12,8 @@ import os
 import re
 import secrets
 
+from pathwalk.redact import redact
+
 SECRET = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 UNIQUE = re.compile(r"\{unique (email|name|number|text)\}")
 
@@ -49,9 +51,10 @@ class JourneyValues:
         text = UNIQUE.sub(lambda m: self.unique(m.group(1)), text)
         return SECRET.sub(self._secret, text)
 
+    def holds_secret(self, text: str) -> bool:
+        """Whether ``text`` (a value about to be typed) carries a secret used in this journey."""
+        return redact(text, self.secrets_used) != text
+
     def mask(self, text: str) -> str:
-        """Replace every secret value used so far with ``***`` (for messages and logs)."""
-        for value in sorted(self.secrets_used, key=len, reverse=True):
-            if value:
-                text = text.replace(value, "***")
-        return text
+        """Every secret value used so far, in any encoding (see pathwalk.redact), shown as ``***``."""
+        return redact(text, self.secrets_used)

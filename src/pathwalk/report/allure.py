@@ -96,6 +96,11 @@ def attach_evidence(outcome: Outcome) -> None:
             allure.attach(picture.svg, name=picture.name, attachment_type=allure.attachment_type.SVG)
 
 
+def note(text: str) -> None:
+    """A line the report must show about what it could not keep (attached to the running test)."""
+    allure.attach(text, name="Note", attachment_type=allure.attachment_type.TEXT)
+
+
 def publish(outcome: Outcome, screenshots: str = "on-friction", playwright_trace: Path | None = None,
             videos: Iterable[Path] = ()) -> None:
     """Attach figures, findings, the journey map, evidence pictures and traces to the running test."""
