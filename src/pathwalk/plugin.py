@@ -335,8 +335,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     secrets = _secrets(item)
     if secrets and report.longrepr is not None:  # a traceback may quote a secret from any frame
         text = str(report.longrepr)
-        if redact(text, secrets) != text:
-            report.longrepr = redact(text, secrets)
+        redacted = redact(text, secrets)
+        if redacted != text:
+            report.longrepr = redacted
     if secrets:
         report.sections = [(title, redact(content, secrets)) for title, content in report.sections]
     return report
