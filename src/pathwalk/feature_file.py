@@ -14,7 +14,7 @@ from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 
-from gherkin.errors import CompositeParserException, ParserError, UnexpectedEOFException
+from gherkin.errors import CompositeParserException, ParserError, ParserException, UnexpectedEOFException
 from gherkin.parser import Parser
 from pytest_bdd.feature import features
 from pytest_bdd.gherkin_parser import GherkinDocument
@@ -36,18 +36,22 @@ class JourneyFileError(Exception):
 
 def gherkin_errors(shown: Path, lines: list[str], error: ParserError) -> JourneyFileError:
     """Every error Gherkin found, each with file:line, Gherkin's own words and the line itself."""
-    blocks, first = [], 0
-    for each in getattr(error, "errors", None) or [error]:
-        line = each.location["line"] if hasattr(each, "location") else 0
-        first = first or line
+    blocks = []
+    found = sorted(getattr(error, "errors", None) or [error], key=_line)  # in file order
+    for each in found:
+        line = _line(each)
         words = _LOCATION.sub("", str(each))
         if "#FeatureLine" in words:
             words += " (a feature file starts with `Feature: <name>`)"
         at_end = isinstance(each, UnexpectedEOFException) or not 0 < line <= len(lines)
         blocks.append(f"{shown}:{line}: {words}\n  {'(end of file)' if at_end else lines[line - 1].strip()}")
-    where = "that line" if len(blocks) == 1 else f"these {len(blocks)} lines"
+    where = "that line" if len(blocks) == 1 else "these lines"
     return JourneyFileError("\n".join(blocks) + f"\nFix the Gherkin at {where} (see docs/writing-journeys.md).",
-                            first or 1)
+                            _line(found[0]) or 1)
+
+
+def _line(error: ParserError) -> int:
+    return int(error.location["line"]) if isinstance(error, ParserException) else 0
 
 
 class _Reader(FeatureParser):
