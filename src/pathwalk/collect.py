@@ -1,7 +1,8 @@
 """Collecting journeys: every ``.feature`` file in the journey folders becomes a test module.
 
 QA adds a journey by adding a feature file; no Python ``scenarios()`` module is needed.
-A feature that cannot be parsed is one collection error naming file, line and problem.
+A feature that cannot be parsed is one failure naming file, line and problem (every problem);
+the other journeys still run, and the run exits 2 (README: Exit codes).
 """
 
 from __future__ import annotations
@@ -9,18 +10,21 @@ from __future__ import annotations
 import difflib
 import re
 import types
+import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pytest_bdd import scenario
-from pytest_bdd.exceptions import GherkinParseError
-from pytest_bdd.feature import get_feature
-from pytest_bdd.parser import Feature
+from pytest_bdd.parser import Feature, ScenarioTemplate, Step
+
+from pathwalk.feature_file import JourneyFileError, read_feature
+
+UNREADABLE = ("pathwalk", "unreadable journey file")  # a user property: it reaches the xdist controller
 
 
-class JourneyFileError(Exception):
-    """A feature file is not valid Gherkin."""
+class NothingToWalk(UserWarning):
+    """A feature file, or a scenario, that is valid Gherkin but holds no journey."""
 
 
 def is_journey_file(path: Path, journey_dirs: tuple[Path, ...]) -> bool:
@@ -41,27 +45,27 @@ def _walk() -> None:
     """The scenario body: everything a journey does is in its steps."""
 
 
+def own_steps(template: ScenarioTemplate) -> list[Step]:
+    """The scenario's steps without the Background's: as in Gherkin, a background alone is no journey."""
+    return template.steps[len(template.all_background_steps):]
+
+
 KEYWORDS = ("Given", "When", "Then", "And", "But")
 
 
-def _not_a_step(path: Path, shown: Path, start: int, end: int) -> str:
-    """Why a scenario has no steps: usually a misspelt keyword that Gherkin took as description."""
-    lines = path.read_text(encoding="utf-8").splitlines()[start:end]
-    for number, line in enumerate(lines, start + 1):
-        word = line.strip().split(" ", 1)[0]
-        if word and not word.startswith(("#", "|", "@", '"""')) and word[0].isupper():
-            close = difflib.get_close_matches(word, KEYWORDS, n=1)
-            hint = f" Did you mean '{close[0]}'?" if close else ""
-            return f"\n{shown}:{number}: '{word}' is not a step keyword ({', '.join(KEYWORDS)}).{hint}"
-    return ""
-
-
-def _problem(message: str) -> str:
-    """Gherkin's own words for the problem, without pytest-bdd's "Unknown parsing error" wrapper."""
-    if "Parser errors:" not in message:
-        return message
-    details = message.split("Parser errors:", 1)[1].strip().splitlines()
-    return "; ".join(re.sub(r"^\(\d+:\d+\): ", "", line.strip()) for line in details)
+def _not_a_step(path: Path, shown: Path, template: ScenarioTemplate) -> str:
+    """Why a scenario has no steps: a line Gherkin took as description, usually a misspelt keyword."""
+    described = [line.strip() for line in template.description.splitlines() if line.strip()]
+    step_like = next((text for text in described if text[0].isupper()), None)
+    if step_like is None:
+        return ""
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    number = next((n for n, line in enumerate(lines[template.line_number:], template.line_number + 1)
+                   if line.strip() == step_like), template.line_number)
+    word = step_like.split(" ", 1)[0]
+    close = difflib.get_close_matches(word, KEYWORDS, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    return f"\n{shown}:{number}: '{word}' is not a step keyword ({', '.join(KEYWORDS)}).{hint}"
 
 
 class UnreadableJourney(pytest.Item):
@@ -71,6 +75,7 @@ class UnreadableJourney(pytest.Item):
         super().__init__(**kwargs)
         self.message = message
         self.line = line
+        self.user_properties.append(UNREADABLE)
 
     def runtest(self) -> None:
         raise JourneyFileError(self.message)
@@ -82,8 +87,24 @@ class UnreadableJourney(pytest.Item):
         return self.path, self.line, f"{self.path.name}: {self.name}"
 
 
+class UnreadableExit:
+    """Exit 2 when a journey file could not be read, though every other journey was walked."""
+
+    def __init__(self) -> None:
+        self.seen = False
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self.seen = self.seen or (report.failed and any(tuple(p) == UNREADABLE for p in report.user_properties))
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if self.seen and session.exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
+            session.exitstatus = pytest.ExitCode.INTERRUPTED
+
+
 class JourneyFile(pytest.Module):
     """A feature file collected as a module of pytest-bdd scenario tests."""
+
+    _read: tuple[Feature | None] | None = None
 
     @property
     def shown(self) -> Path:
@@ -91,31 +112,24 @@ class JourneyFile(pytest.Module):
         root = self.config.rootpath
         return self.path.relative_to(root) if self.path.is_relative_to(root) else self.path
 
-    def _feature(self) -> Feature:
-        if not self.path.read_bytes().strip():
-            raise JourneyFileError(f"{self.shown}: empty feature file; start it with `Feature: <name>` and a "
-                                   "Scenario, or delete it.")
-        try:
-            return get_feature(str(self.path.parent), self.path.name)
-        except GherkinParseError as exc:
-            raise JourneyFileError(
-                f"{self.shown}:{exc.line}: {_problem(exc.message)}\n  {exc.line_content.strip()}\n"
-                "Fix the Gherkin at that line (see docs/writing-journeys.md)."
-            ) from None
-        except UnicodeDecodeError as exc:
-            raise JourneyFileError(f"{self.shown}: not UTF-8 text ({exc.reason}); save it as UTF-8.") from None
-        except KeyError:
-            raise JourneyFileError(f"{self.shown}: no `Feature:` found; a feature file starts with "
-                                   "`Feature: <name>`.") from None
+    def _feature(self) -> Feature | None:
+        if self._read is None:  # read once: collect() and _getobj() both need it
+            self._read = (read_feature(self.path, self.shown),)
+        return self._read[0]
+
+    def _nothing_to_walk(self, line: int, message: str) -> None:
+        """A warning, not a failure: Gherkin allows it, but the reader should know nothing was walked."""
+        warnings.warn_explicit(NothingToWalk(message), NothingToWalk, str(self.path), line)
 
     def _getobj(self) -> types.ModuleType:
         module = types.ModuleType("pathwalk_journey_" + re.sub(r"\W", "_", self.path.stem))
         module.__file__ = str(self.path)
         taken: set[str] = set()
-        for name, template in self._feature().scenarios.items():
-            if template.steps:
-                test = scenario(self.path.name, name, features_base_dir=str(self.path.parent))(_walk)
-                setattr(module, _test_name(name, taken), test)
+        feature = self._feature()
+        for key, template in feature.scenarios.items() if feature else ():
+            if own_steps(template):
+                test = scenario(self.path.name, key, features_base_dir=str(self.path.parent))(_walk)
+                setattr(module, _test_name(template.name, taken), test)
         return module
 
     def _importtestmodule(self) -> Any:  # pytest may call this instead of _getobj
@@ -126,13 +140,24 @@ class JourneyFile(pytest.Module):
             feature = self._feature()
             collected = list(super().collect())
         except JourneyFileError as exc:
-            return [UnreadableJourney.from_parent(self, name=self.path.name, message=str(exc))]
-        templates = list(feature.scenarios.values())
-        for index, template in enumerate(templates):
-            if not template.steps:
-                end = templates[index + 1].line_number - 1 if index + 1 < len(templates) else None
-                why = _not_a_step(self.path, self.shown, template.line_number, end or 10**9)
-                message = f"{self.shown}:{template.line_number}: scenario '{template.name}' has no steps.{why}"
-                collected.append(UnreadableJourney.from_parent(self, name=template.name, message=message,
-                                                               line=template.line_number))
+            return [UnreadableJourney.from_parent(self, name=self.path.name, message=str(exc), line=exc.line - 1)]
+        if feature is None:
+            self._nothing_to_walk(1, f"{self.shown}: no `Feature:`, so there is nothing to walk; write a Feature "
+                                     "with a Scenario, or delete the file.")
+            return collected
+        if not feature.scenarios:
+            self._nothing_to_walk(feature.line_number, f"{self.shown}:{feature.line_number}: feature "
+                                  f"'{feature.name}' has no scenarios, so there is nothing to walk; write a "
+                                  "Scenario with steps, or delete the file.")
+        for template in feature.scenarios.values():
+            if own_steps(template):
+                continue
+            where = f"{self.shown}:{template.line_number}: scenario '{template.name}' has no steps"
+            why = _not_a_step(self.path, self.shown, template)
+            if why:
+                collected.append(UnreadableJourney.from_parent(self, name=template.name, message=f"{where}.{why}",
+                                                               line=template.line_number - 1))
+            else:
+                self._nothing_to_walk(template.line_number,
+                                      f"{where}, so it is not walked; give it steps, or delete it.")
         return collected

@@ -19,7 +19,7 @@ from pathwalk.a11y import load_axe
 from pathwalk.baseline import BaselineError, load_baseline
 from pathwalk.browser import BrowserNotFound, Walk, connect_chromium, launch_chromium, unreachable, video_encoder
 from pathwalk.checks import CheckFailed
-from pathwalk.collect import JourneyFile, is_journey_file
+from pathwalk.collect import JourneyFile, UnreadableExit, is_journey_file
 from pathwalk.customer import Customer
 from pathwalk.errors import JourneyError
 from pathwalk.findings import Check
@@ -67,6 +67,7 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(str(exc)) from None
     config.stash[CHECKS] = checks
     config.stash[SETTINGS] = read_settings(config, (c.name for c in checks))
+    config.pluginmanager.register(UnreadableExit(), "pathwalk-unreadable-exit")
     if not hasattr(config, "workerinput"):  # on xdist, only the controller reports
         config.pluginmanager.register(RunReport(config, config.stash[SETTINGS]), "pathwalk-run-report")
 
