@@ -41,7 +41,7 @@ QUIET_FLAGS = (
 )
 SYSTEM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 INSTALL_HINT = (
-    "Install a browser with `make setup` (or `pathwalk install-browser`): it runs "
+    "Install a browser with `pathwalk install-browser`: it runs "
     "`playwright install chromium` and falls back to `apt-get install -y chromium`; "
     "or set PATHWALK_CHROMIUM to a Chromium executable."
 )
