@@ -24,7 +24,8 @@ MAX_TIMEOUT_S = 3600.0  # Playwright's timers are Node's: past 2**31-1 ms they f
 
 
 def _timeout(config: pytest.Config) -> float:
-    raw = config.getoption("pathwalk_timeout") or config.getini("pathwalk_timeout")
+    option = config.getoption("pathwalk_timeout")
+    raw = config.getini("pathwalk_timeout") if option is None else option  # 0 is a value, not "unset"
     try:
         value = float(raw)
     except ValueError:
