@@ -25,8 +25,8 @@ PAGES = {
              "<a href='/next'>Next</a>",
     # terminal escapes in the page's text: clear the screen, a hidden OSC 8 link, a bell, a C1 CSI
     "/escapes": "<h1>\x1b[2JEscapes \x1b]8;;https://evil.example/\x1b\\click here\x1b]8;;\x1b\\\x07\x9b31m</h1>"
-                "<script>console.error('\\x1b[2J\\x1b]8;;https://evil.example/\\x1b\\\\logged\\x1b]8;;\\x1b\\\\ \\x07');"
-                "</script><a href='/next'>Next</a>",
+                "<script>console.error('\\x1b[2J\\x1b]8;;https://evil.example/\\x1b\\\\logged"
+                "\\x1b]8;;\\x1b\\\\ \\x07');</script><a href='/next'>Next</a>",
 }
 
 
