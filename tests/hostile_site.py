@@ -23,6 +23,10 @@ PAGES = {
              "for (let i = 0; i < 60000; i++) { const a = document.createElement('a'); a.href = '/next?' + i;"
              "a.textContent = 'item ' + i; f.appendChild(a); } document.body.appendChild(f);</script>"
              "<a href='/next'>Next</a>",
+    # terminal escapes in the page's text: clear the screen, a hidden OSC 8 link, a bell, a C1 CSI
+    "/escapes": "<h1>\x1b[2JEscapes \x1b]8;;https://evil.example/\x1b\\click here\x1b]8;;\x1b\\\x07\x9b31m</h1>"
+                "<script>console.error('\\x1b[2J\\x1b]8;;https://evil.example/\\x1b\\\\logged"
+                "\\x1b]8;;\\x1b\\\\ \\x07');</script><a href='/next'>Next</a>",
 }
 
 

@@ -16,6 +16,7 @@ import pytest
 from allure_commons import model2
 from allure_commons.logger import AllureFileLogger
 
+from pathwalk.report.journal import add_journey, finish_journal, start_journal
 from pathwalk.report.summary import write_summary
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,6 +80,50 @@ def test_summary_without_a_walk_says_what_to_do(tmp_path: Path) -> None:
                           capture_output=True, text=True)
     assert done.returncode == 2
     assert "Walk the journeys first" in done.stderr
+
+
+def summary_of(reports: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pathwalk.cli", "summary", "--file",
+                           str(reports / "friction-summary.json")], capture_output=True, text=True)
+
+
+def journey(name: str) -> dict[str, object]:
+    return {"journey": name, "nodeid": f"journeys/a.feature::test_{name}", "status": "pass",
+            "figures": {"clicks": 1}, "breaches": []}
+
+
+def test_summary_of_a_run_that_did_not_finish_lists_its_journeys_as_incomplete(tmp_path: Path) -> None:
+    write_summary(tmp_path / "friction-summary.json", [journey("Earlier")], {"id": "run-1"})
+    start_journal(tmp_path / "friction-journeys.jsonl", {"id": "run-2", "started": "2026-12-07T04:00:00+00:00"})
+    add_journey(tmp_path / "friction-journeys.jsonl", journey("Finished"))
+
+    done = summary_of(tmp_path)
+
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == (f"Run run-2 started 2026-12-07T04:00:00+00:00 did not finish (or is still running): "
+                        f"1 journeys finished. Incomplete summary from {tmp_path / 'friction-journeys.jsonl'}:")
+    assert lines[1] == f"  ({tmp_path / 'friction-summary.json'} is from an earlier run, run-1: not shown.)"
+    assert re.search(r"Finished\s+-\s+1\s", done.stdout)
+    assert "Earlier" not in done.stdout
+
+
+def test_summary_of_a_finished_run_names_the_run(tmp_path: Path) -> None:
+    journal = tmp_path / "friction-journeys.jsonl"
+    start_journal(journal, {"id": "run-3", "started": "2026-12-07T04:00:00+00:00"})
+    add_journey(journal, journey("Finished"))
+    write_summary(tmp_path / "friction-summary.json", [journey("Finished")],
+                  {"id": "run-3", "started": "2026-12-07T04:00:00+00:00", "exit_status": 2})
+    finish_journal(journal, "2026-12-07T04:01:00+00:00")
+
+    done = summary_of(tmp_path)
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[:2] == [
+        f"Friction summary (1 journeys, {tmp_path / 'friction-summary.json'}, run run-3 started "
+        "2026-12-07T04:00:00+00:00):",
+        "  The run was interrupted: only the journeys that finished are shown (incomplete).",
+    ]
 
 
 @pytest.mark.browser

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -135,3 +136,38 @@ def test_an_unreachable_site_is_one_clear_message(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert f"Cannot reach {closed}: [Errno 111] Connection refused. Check --pathwalk-base-url" in run.stdout
     assert "Traceback" not in run.stdout
+
+
+ESCAPES = """\
+Feature: Terminal escapes
+  Scenario: Escapes in the heading \x1b[31mand in the name\x1b[0m
+    Given I open "/escapes"
+    Then I should see "Nothing like it"
+
+  @escapes
+  Scenario: Escapes in a console error
+    Given I open "/escapes"
+    When I follow "Next"
+"""
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # ESC included: any of these reaches the terminal raw
+
+
+def test_page_text_reaches_the_terminal_without_escapes_or_control_characters(tmp_path: Path) -> None:
+    (tmp_path / "journeys").mkdir()
+    (tmp_path / "journeys" / "escapes.feature").write_text(ESCAPES)
+    (tmp_path / "standards.yaml").write_text("version: 1\ntags:\n  escapes: {errors: 0}\n")
+    with hostile_site() as url:
+        run = walk(tmp_path, url, "--pathwalk-timeout=2", "-rA")
+    summary = subprocess.run([sys.executable, "-m", "pathwalk.cli", "summary"], cwd=tmp_path, capture_output=True,
+                             text=True, timeout=60)
+
+    assert run.returncode == 1, run.stdout[-3000:]
+    # the messages still say what the page showed, in its words, without what would drive the terminal
+    assert "Expected to see 'Nothing like it' on /escapes, which shows 'Escapes click here31m'." in run.stdout
+    assert "a console error on /escapes: logged" in run.stdout
+    assert "Escapes in the heading and in the name" in run.stdout  # the terminal table
+    assert "Escapes in the heading and in the name" in summary.stdout  # `pathwalk summary`
+    for output in (run.stdout, run.stderr, summary.stdout, summary.stderr):
+        assert not CONTROL.search(output), repr(CONTROL.findall(output))
+    records = json.loads((tmp_path / "reports" / "friction-summary.json").read_text())["journeys"]
+    assert "\x1b[2J" in records[0]["error"]  # the record keeps the page's own text; only the outputs are cleaned

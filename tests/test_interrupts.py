@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
+
+from pathwalk.report.summary import write_summary
 
 pytest_plugins = ["pytester"]
 pytestmark = pytest.mark.browser
@@ -41,6 +46,44 @@ def test_ctrl_c_keeps_every_finished_journey(pytester: pytest.Pytester) -> None:
     assert pytester.path.joinpath("reports", "traces", "a_quick--products.json").exists()
     results = [json.loads(p.read_text()) for p in pytester.path.joinpath("allure-results").glob("*-result.json")]
     assert ("Products", "passed") in [(r["name"], r["status"]) for r in results]
+
+
+def finished_journeys(journal: Path) -> list[str]:
+    lines = journal.read_text().splitlines() if journal.exists() else []
+    return [json.loads(line)["record"]["journey"] for line in lines if '"kind": "journey"' in line]
+
+
+def test_a_killed_run_keeps_its_finished_journeys_and_never_shows_an_earlier_summary(
+        pytester: pytest.Pytester) -> None:
+    pytester.makeini(INI)
+    pytester.path.joinpath("standards.yaml").write_text("version: 1\n")
+    journeys = pytester.mkdir("journeys")
+    journeys.joinpath("a_quick.feature").write_text(FAST)
+    journeys.joinpath("b_quick.feature").write_text(FAST.replace("Products", "Help"))
+    journeys.joinpath("c_slow.feature").write_text(SLOW)
+    reports = pytester.path / "reports"
+    earlier = write_summary(reports / "friction-summary.json",
+                            [{"journey": "From an earlier run", "nodeid": "x", "status": "pass", "figures": {},
+                              "breaches": []}], {"id": "earlier"})
+    run = subprocess.Popen([sys.executable, "-m", "pytest", "-q"], cwd=pytester.path, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, start_new_session=True)  # its own group: browser included
+    try:
+        deadline = time.monotonic() + 120
+        while len(finished_journeys(reports / "friction-journeys.jsonl")) < 2:  # both quick journeys written
+            assert run.poll() is None and time.monotonic() < deadline, "the quick journeys did not finish"
+            time.sleep(0.05)
+    finally:
+        os.killpg(run.pid, signal.SIGKILL)  # as the OOM killer or a CI timeout would, the slow journey mid-walk
+    assert run.wait(timeout=30) == -signal.SIGKILL
+
+    assert not earlier.exists()  # removed when the run started: never taken for this run's
+    done = subprocess.run([sys.executable, "-m", "pathwalk.cli", "summary"], cwd=pytester.path, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    head, *table = done.stdout.splitlines()
+    assert "did not finish" in head and "2 journeys finished. Incomplete summary" in head
+    assert [line.split()[0] for line in table[2:]] == ["Products", "Help"]  # by node id: a_quick, b_quick
+    assert "From an earlier run" not in done.stdout and "A long wait" not in done.stdout
 
 
 def test_parallel_workers_report_once_with_every_journey(pytester: pytest.Pytester) -> None:

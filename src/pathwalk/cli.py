@@ -8,13 +8,17 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from pathwalk.findings import Check
+from pathwalk.report.journal import JOURNAL, read_journal
+from pathwalk.report.safe_text import one_line
 from pathwalk.report.summary import load_summary, render_table
 
 ALLURE_RESULTS = Path("reports/allure-results")
 ALLURE_REPORT = Path("reports/allure-report")
 SUMMARY = Path("reports/friction-summary.json")
+INTERRUPTED = 2  # pytest.ExitCode.INTERRUPTED
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -110,16 +114,37 @@ def _serve(directory: Path, port: int) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
+    """The last walk's table; from its journal, marked incomplete, when the run did not write its summary."""
     path = Path(args.file)
+    journal_path = path.with_name(JOURNAL)
     try:
-        data = load_summary(path)
+        journal = read_journal(journal_path) if journal_path.exists() else None
+        data = load_summary(path) if journal is None or path.exists() else None
     except (OSError, ValueError) as exc:
-        print(f"pathwalk summary: cannot read {path}: {exc}. Walk the journeys first.", file=sys.stderr)
+        print(f"pathwalk summary: cannot read {getattr(exc, 'filename', None) or path}: {exc}. "
+              "Walk the journeys first.", file=sys.stderr)
         return 2
-    print(f"Friction summary ({len(data['journeys'])} journeys, {path}):")
-    for line in render_table(data["journeys"]):
-        print("  " + line)
+    run = data.get("run", {}) if data is not None else {}
+    if data is not None and (journal is None or run.get("id") == journal.run_id):
+        stamp = f", run {one_line(run['id'])} started {one_line(run.get('started'))}" if run.get("id") else ""
+        print(f"Friction summary ({len(data['journeys'])} journeys, {path}{stamp}):")
+        if run.get("exit_status") == INTERRUPTED:
+            print("  The run was interrupted: only the journeys that finished are shown (incomplete).")
+        _print_table(data["journeys"])
+        return 0
+    assert journal is not None
+    how = "finished without writing its summary" if journal.finished else "did not finish (or is still running)"
+    print(f"Run {one_line(journal.run_id)} started {one_line(journal.run.get('started'))} {how}: "
+          f"{len(journal.records)} journeys finished. Incomplete summary from {journal_path}:")
+    if data is not None:
+        print(f"  ({path} is from an earlier run, {one_line(run.get('id'))}: not shown.)")
+    _print_table(journal.records)
     return 0
+
+
+def _print_table(records: list[dict[str, Any]]) -> None:
+    for line in render_table(records):
+        print("  " + line)
 
 
 def _project_checks(command: str, folder: str | None) -> tuple[Check, ...] | None:

@@ -32,6 +32,7 @@ from pathwalk.report import allure as allure_report
 from pathwalk.report.allure_steps import add_step_effort, attach_screen, keep_written_parameters
 from pathwalk.report.collector import RunReport, user_properties
 from pathwalk.report.journey_map import step_breakdown
+from pathwalk.report.safe_text import clean_report
 from pathwalk.settings import DEMO, Settings, add_options, read_settings
 from pathwalk.standards import StandardExceeded, Standards, StandardsFileError, load_standards
 from pathwalk.steps import STEP_MODULES
@@ -329,7 +330,8 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, Any]:
-    """Errors written for a person (breaches, steps that cannot be done) need no traceback."""
+    """Errors written for a person (breaches, steps that cannot be done) need no traceback; a journey's
+    failure text, which quotes the page, reaches the terminal without the page's escape sequences."""
     report = yield
     if call.excinfo is not None and isinstance(call.excinfo.value, SHORT_ERRORS):
         report.longrepr = str(call.excinfo.value)
@@ -341,4 +343,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             report.longrepr = redacted
     if secrets:
         report.sections = [(title, redact(content, secrets)) for title, content in report.sections]
+    if isinstance(item.parent, JourneyFile):
+        clean_report(report)
     return report

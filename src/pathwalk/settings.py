@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import tempfile
+import urllib.parse
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,22 +14,81 @@ import pytest
 
 from pathwalk.baseline import BaselineError, Margin, baseline_path, parse_margins
 from pathwalk.handoffs import origin
+from pathwalk.report.journal import JOURNAL
 
 DEMO = "demo"
 TRACING = ("retain-on-failure", "on", "off")
 SCREENSHOTS = ("on-friction", "always", "never")
 ONOFF = ("on", "off")
+MAX_TIMEOUT_S = 3600.0  # Playwright's timers are Node's: past 2**31-1 ms they fire at once
 
 
 def _timeout(config: pytest.Config) -> float:
-    raw = config.getoption("pathwalk_timeout") or config.getini("pathwalk_timeout")
+    option = config.getoption("pathwalk_timeout")
+    raw = config.getini("pathwalk_timeout") if option is None else option  # 0 is a value, not "unset"
     try:
         value = float(raw)
     except ValueError:
         value = -1.0
-    if value <= 0:
-        raise pytest.UsageError(f"pathwalk_timeout = {raw!r}: use a number of seconds above 0, e.g. 30")
+    if not 0 < value <= MAX_TIMEOUT_S:  # NaN fails too
+        raise pytest.UsageError(f"--pathwalk-timeout (ini pathwalk_timeout) = {raw!r}: use a number of seconds "
+                                f"above 0 and at most {MAX_TIMEOUT_S:g}, e.g. 30")
     return value
+
+
+def _url_problem(url: str) -> str | None:
+    """Why the browser could not open ``url`` as a site: a reason in words, "" when the form is wrong, else None."""
+    if not url.isprintable() or " " in url:
+        return "it has spaces or control characters"
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - reading the port checks it
+    except ValueError as exc:
+        return str(exc)
+    return None if parts.scheme in ("http", "https") and parts.hostname else ""
+
+
+def _base_url(config: pytest.Config) -> str | None:
+    """The site to walk, checked the way the browser will read it: http(s) with a host, or 'demo'."""
+    raw = (config.getoption("pathwalk_base_url") or os.environ.get("PATHWALK_BASE_URL")
+           or config.getini("pathwalk_base_url") or None)
+    problem = None if raw is None or raw == DEMO else _url_problem(raw)
+    if problem is not None:
+        reason = f" ({problem})" if problem else ""
+        raise pytest.UsageError(f"--pathwalk-base-url: {raw!r} is not a URL{reason}; use http(s)://host[:port] "
+                                "or 'demo'.")
+    return raw.rstrip("/") if raw else None
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why reports cannot go in ``folder``, found by creating it and writing a file there, then tidying up."""
+    created: list[Path] = []
+    try:
+        for parent in [folder, *folder.parents][::-1]:
+            if not parent.exists():
+                parent.mkdir()
+                created.append(parent)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".pathwalk-probe-"):
+            pass
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    finally:
+        for made in reversed(created):  # a run without journeys leaves no reports folder behind
+            with suppress(OSError):
+                made.rmdir()
+    return None
+
+
+def _reports(config: pytest.Config, journeys: tuple[Path, ...]) -> Path:
+    """The reports folder; on the controller of a run that has journeys to walk, checked to be writable."""
+    raw = str(config.getoption("pathwalk_reports") or config.getini("pathwalk_reports"))
+    folder = (config.rootpath / raw).resolve()
+    walks = any(d.is_dir() for d in journeys) and not hasattr(config, "workerinput")
+    problem = _unwritable(folder) if walks else None
+    if problem:
+        raise pytest.UsageError(f"--pathwalk-reports (ini pathwalk_reports) = {raw!r}: cannot write to {folder} "
+                                f"({problem}); choose a folder you can create and write, e.g. reports")
+    return folder
 
 
 def _allow_origins(config: pytest.Config) -> tuple[str, ...]:
@@ -88,6 +150,11 @@ class Settings:
     def summary(self) -> Path:
         return self.reports / "friction-summary.json"
 
+    @property
+    def journal(self) -> Path:
+        """Each finished journey's record, one JSON line each, written as it finishes."""
+        return self.reports / JOURNAL
+
 
 def add_options(parser: pytest.Parser) -> None:
     group = parser.getgroup("pathwalk", "pathwalk: walk customer journeys and measure friction")
@@ -143,13 +210,8 @@ def add_options(parser: pytest.Parser) -> None:
 def read_settings(config: pytest.Config, checks: Iterable[str]) -> Settings:
     """The run's settings; ``checks`` are the names a --pathwalk-compare-fail margin may use."""
     root = config.rootpath
-    base_url = (config.getoption("pathwalk_base_url") or os.environ.get("PATHWALK_BASE_URL")
-                or config.getini("pathwalk_base_url") or None)
-    if base_url and base_url != DEMO and not base_url.startswith(("http://", "https://")):
-        raise pytest.UsageError(
-            f"--pathwalk-base-url: {base_url!r} is not a URL; use http(s)://host[:port] or 'demo'.")
     standards = config.getoption("pathwalk_standards") or config.getini("pathwalk_standards")
-    reports = config.getoption("pathwalk_reports") or config.getini("pathwalk_reports")
+    journeys = tuple(Path(p).resolve() for p in config.getini("pathwalk_journeys"))
     baselines = root / config.getini("pathwalk_baselines")
     save, compare = config.getoption("pathwalk_save"), config.getoption("pathwalk_compare")
     spec = config.getoption("pathwalk_compare_fail")
@@ -162,11 +224,11 @@ def read_settings(config: pytest.Config, checks: Iterable[str]) -> Settings:
     except BaselineError as exc:
         raise pytest.UsageError(str(exc)) from None
     return Settings(
-        base_url=base_url.rstrip("/") if base_url else None,
+        base_url=_base_url(config),
         standards=(root / standards).resolve(),
         personas=(root / config.getini("pathwalk_personas")).resolve(),
-        reports=(root / reports).resolve(),
-        journeys=tuple(Path(p).resolve() for p in config.getini("pathwalk_journeys")),
+        reports=_reports(config, journeys),
+        journeys=journeys,
         headed=bool(config.getoption("pathwalk_headed")),
         tracing=_choice(config, "pathwalk_tracing", TRACING),
         video=config.getoption("pathwalk_video") == "on",

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from pathwalk.report.journal import strict_json
+from pathwalk.report.safe_text import one_line
 
 SCHEMA = "pathwalk.summary/1"
 # The headline (estimated customer seconds) first, then the figures every reader asks about;
@@ -28,7 +32,10 @@ def write_summary(path: Path, records: Iterable[Mapping[str, Any]], run: Mapping
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    with tmp.open("w", encoding="utf-8") as out:
+        out.write(strict_json(data, indent=2))
+        out.flush()
+        os.fsync(out.fileno())
     tmp.replace(path)
     return path
 
@@ -39,12 +46,12 @@ def _cell(record: Mapping[str, Any], check: str) -> str:
         return "-"
     breached = {b["check"]: b["level"] for b in record["breaches"]}.get(check)
     mark = {"fail": " ✗", "warn": " !"}.get(breached or "", "")
-    return f"{value:g}{mark}"
+    return f"{value:g}{mark}" if isinstance(value, int | float) else one_line(value)
 
 
 def _also(record: Mapping[str, Any]) -> str:
     """Checks outside the columns that are over a budget, e.g. "errors 3 ✗, a11y_serious 1 !"."""
-    return ", ".join(f"{b['check']} {_cell(record, b['check'])}" for b in record["breaches"]
+    return ", ".join(f"{one_line(b['check'])} {_cell(record, b['check'])}" for b in record["breaches"]
                      if b["check"] not in SHOWN)
 
 
@@ -53,8 +60,8 @@ def render_table(records: Iterable[Mapping[str, Any]]) -> list[str]:
     ordered = sorted(records, key=lambda r: (ORDER.get(r["status"], 9), r["nodeid"]))
     also = any(_also(r) for r in ordered)
     header = ["journey", *(title for _, title in COLUMNS), *([ALSO] if also else []), "verdict"]
-    rows = [[r["journey"][:60], *(_cell(r, c) for c, _ in COLUMNS), *([_also(r)] if also else []),
-             r["status"].upper()] for r in ordered]
+    rows = [[one_line(r["journey"])[:60], *(_cell(r, c) for c, _ in COLUMNS), *([_also(r)] if also else []),
+             one_line(r["status"]).upper()] for r in ordered]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     left = {0, len(header) - 2} if also else {0}
 
@@ -82,9 +89,8 @@ def render_markdown(records: Iterable[Mapping[str, Any]]) -> str:
     lines = ["## pathwalk friction summary", "", "| " + " | ".join(header) + " |",
              "|" + "---|" * len(header)]
     for r in ordered:
-        cells = [r["journey"].replace("|", "\\|"), *(_cell(r, c) for c, _ in COLUMNS), _also(r),
-                 r["status"].upper()]
-        lines.append("| " + " | ".join(cells) + " |")
+        cells = [one_line(r["journey"]), *(_cell(r, c) for c, _ in COLUMNS), _also(r), one_line(r["status"]).upper()]
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     return "\n".join(lines)
 
 
@@ -95,6 +101,7 @@ def render_changes(records: Iterable[Mapping[str, Any]]) -> list[str]:
         for change in r.get("changes", []):
             mark = "  REGRESSED" if change["regressed"] else ""
             delta = change["after"] - change["before"]
-            lines.append(f"{r['journey'][:60]}: {change['check']} {change['before']:g} → {change['after']:g} "
+            lines.append(f"{one_line(r['journey'])[:60]}: {one_line(change['check'])} {change['before']:g} → "
+                         f"{change['after']:g} "
                          f"({delta:+g}){mark}")
     return lines or ["no figure changed"]
