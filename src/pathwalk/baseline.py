@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pathwalk.jsonout import strict_json
+
 SCHEMA = "pathwalk.baseline/1"
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -89,7 +91,7 @@ def save_baseline(path: Path, records: Iterable[Mapping[str, Any]], run: Mapping
         "journeys": {r["nodeid"]: {"journey": r["journey"], "figures": r["figures"]} for r in records},
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    path.write_text(strict_json(data, indent=2), encoding="utf-8")
     return path
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pathwalk.findings import Check
+from pathwalk.jsonout import strict_json
 from pathwalk.report.journal import JOURNAL, read_journal
 from pathwalk.report.safe_text import one_line
 from pathwalk.report.summary import load_summary, render_table
@@ -159,14 +160,13 @@ def _project_checks(command: str, folder: str | None) -> tuple[Check, ...] | Non
 
 
 def _schema(args: argparse.Namespace) -> int:
-    import json
 
     from pathwalk.standards_schema import standards_schema
 
     checks = _project_checks("schema", args.checks)
     if checks is None:
         return 2
-    print(json.dumps(standards_schema(c.name for c in checks), indent=2))
+    print(strict_json(standards_schema(c.name for c in checks), indent=2))
     return 0
 
 

@@ -112,7 +112,7 @@ class JourneyFile(pytest.Module):
         root = self.config.rootpath
         return self.path.relative_to(root) if self.path.is_relative_to(root) else self.path
 
-    def _feature(self) -> Feature | None:
+    def feature(self) -> Feature | None:
         if self._read is None:  # read once: collect() and _getobj() both need it
             self._read = (read_feature(self.path, self.shown),)
         return self._read[0]
@@ -125,7 +125,7 @@ class JourneyFile(pytest.Module):
         module = types.ModuleType("pathwalk_journey_" + re.sub(r"\W", "_", self.path.stem))
         module.__file__ = str(self.path)
         taken: set[str] = set()
-        feature = self._feature()
+        feature = self.feature()
         for key, template in feature.scenarios.items() if feature else ():
             if own_steps(template):
                 test = scenario(self.path.name, key, features_base_dir=str(self.path.parent))(_walk)
@@ -137,7 +137,7 @@ class JourneyFile(pytest.Module):
 
     def collect(self) -> list[pytest.Item | pytest.Collector]:
         try:
-            feature = self._feature()
+            feature = self.feature()
             collected = list(super().collect())
         except JourneyFileError as exc:
             return [UnreadableJourney.from_parent(self, name=self.path.name, message=str(exc), line=exc.line - 1)]

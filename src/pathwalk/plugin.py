@@ -22,6 +22,7 @@ from pathwalk.checks import CheckFailed
 from pathwalk.collect import JourneyFile, UnreadableExit, is_journey_file
 from pathwalk.customer import Customer
 from pathwalk.errors import JourneyError
+from pathwalk.feature_file import JourneyFileError, read_feature
 from pathwalk.findings import Check
 from pathwalk.journey import PERSONA, STAGE, breach_error, finish, slug, tagged
 from pathwalk.personas import DEFAULT, Persona, PersonaError, find_persona, load_personas
@@ -95,6 +96,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.stash[PERSONAS] = load_personas(settings.personas)
     except (StandardsFileError, BaselineError, PersonaError) as exc:
         raise pytest.UsageError(str(exc)) from None
+    _check_names(config, items)
     encoder = video_encoder()
     if settings.video and (encoder is None or not encoder.exists()):
         raise pytest.UsageError(
@@ -103,6 +105,38 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if isinstance(item.parent, JourneyFile):
             item.add_marker(pytest.mark.usefixtures("pathwalk_journey"))
+
+
+class UnknownName(UserWarning):
+    """standards.yaml names a journey, stage, feature or persona the project does not have."""
+
+
+def _check_names(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every override in standards.yaml must name something that exists: a misspelt name silently
+    applies to nothing. Names come from every journey file (not only the ones this run selected)."""
+    settings = config.stash[SETTINGS]
+    files = {item.parent.path.resolve(): item.parent for item in items if isinstance(item.parent, JourneyFile)}
+    others = {p.resolve() for folder in settings.journeys if folder.is_dir() for p in folder.rglob("*.feature")}
+    read = []
+    for path in [*files, *sorted(others - set(files))]:
+        with suppress(JourneyFileError):  # an unreadable file is reported by its own collection
+            read.append(files[path].feature() if path in files else read_feature(path, path))
+    loaded: dict[str, Persona] = config.stash[PERSONAS]
+    personas = set(loaded)
+    known: dict[str, set[str]] = {"journeys": set(), "stages": set(), "features": set(), "personas": personas}
+    for feature in filter(None, read):
+        known["features"].add(feature.name)
+        for template in feature.scenarios.values():
+            known["journeys"].add(template.name)
+            for tag in template.tags | feature.tags:
+                if tag.startswith(STAGE):
+                    known["stages"].add(tag[len(STAGE):])
+                elif tag.startswith(PERSONA):
+                    known["personas"].add(tag[len(PERSONA):])
+    for problem in config.stash[STANDARDS].unknown_names(known):
+        if settings.strict:
+            raise pytest.UsageError(f"{problem} (an error under --pathwalk-strict)")
+        config.issue_config_time_warning(UnknownName(problem), stacklevel=2)
 
 
 # -- fixtures: site → browser (per session/worker) → fresh context and page per journey ----------

@@ -141,6 +141,7 @@ class Settings:
     a11y: bool = True  # check each page with axe-core (see pathwalk.a11y)
     browser_ws: str | None = None
     allow_origins: tuple[str, ...] = ()
+    strict: bool = False  # warnings about the project's own files are errors
 
     @property
     def traces(self) -> Path:
@@ -189,6 +190,11 @@ def add_options(parser: pytest.Parser) -> None:
     group.addoption("--pathwalk-compare", metavar="NAME", help="show each journey's changes against baseline NAME")
     group.addoption("--pathwalk-compare-fail", metavar="CHECK:N[%],...",
                     help="with --pathwalk-compare: fail a journey whose figure grew by more than N (or N%%)")
+    group.addoption("--pathwalk-strict", action="store_true", default=None,
+                    help="treat warnings about the project's files (names in standards.yaml that match no "
+                         "journey) as errors (ini: pathwalk_strict)")
+    parser.addini("pathwalk_strict", "true: warnings about the project's files are errors", type="bool",
+                  default=False)
     parser.addini("pathwalk_base_url", "site to walk; 'demo' starts the bundled demo shop", default="")
     parser.addini("pathwalk_standards", "experience standards YAML", default="standards.yaml")
     parser.addini("pathwalk_personas", "personas YAML (optional)", default="personas.yaml")
@@ -238,6 +244,7 @@ def read_settings(config: pytest.Config, checks: Iterable[str]) -> Settings:
         compare=compare_path,
         compare_fail=margins,
         a11y=_choice(config, "pathwalk_a11y", ONOFF) == "on",
+        strict=bool(config.getoption("pathwalk_strict") or config.getini("pathwalk_strict")),
         browser_ws=_browser_ws(config),
         allow_origins=_allow_origins(config),
     )

@@ -18,15 +18,15 @@ A value above ``fail`` fails the journey; above ``warn`` it passes with a warnin
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from pathwalk.findings import CheckResult, Finding
 from pathwalk.standards_schema import OVERRIDES, first_error
+from pathwalk.yamlsafe import Document, YamlFileError, read_yaml
 
 
 class StandardsFileError(Exception):
@@ -77,6 +77,22 @@ class Standards:
     tags: dict[str, dict[str, Budget]] = field(default_factory=dict)
     journeys: dict[str, dict[str, Budget]] = field(default_factory=dict)
     source: str = "(built-in)"
+    lines: dict[tuple[str, ...], int] = field(default_factory=dict, compare=False, repr=False)
+
+    def unknown_names(self, known: Mapping[str, Iterable[str]]) -> list[str]:
+        """Overrides naming no journey, stage, feature or persona in ``known`` (by section), each said
+        with its line and the closest known name: a misspelt name would otherwise never apply."""
+        problems = []
+        for section, names in known.items():
+            choices = sorted(set(names))
+            for name in getattr(self, section):
+                if name not in choices:
+                    close = difflib.get_close_matches(name, choices, n=1)
+                    hint = f" Did you mean '{close[0]}'?" if close else ""
+                    line = self.lines.get((section, name)) or self.lines.get((section, f"@{name}"), 0)
+                    problems.append(f"{self.source}:{line}: {section}.{name}: no {section[:-1]} of that name "
+                                    f"was collected, so these budgets apply to nothing.{hint}")
+        return problems
 
     def budgets_for(self, journey: str, tags: Iterable[str] = (), *, feature: str | None = None,
                     stage: str | None = None, persona: str | None = None) -> dict[str, Budget]:
@@ -108,29 +124,13 @@ def judge(results: Mapping[str, CheckResult], budgets: Mapping[str, Budget]) -> 
 
 
 class _Loader:
-    """Parses standards.yaml, keeping each key's line so every error can point at it."""
+    """Turns standards.yaml's data into Standards; every error points at the line of its key."""
 
-    def __init__(self, path: Path, text: str) -> None:
-        self.path = path
-        self.lines: dict[tuple[str, ...], int] = {}
-        try:
-            self._index(yaml.compose(text), ())
-            self.data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f":{mark.line + 1}" if mark is not None else ""
-            problem = getattr(exc, "problem", None) or str(exc)
-            raise StandardsFileError(f"{path}{line}: not valid YAML ({problem}). Fix the syntax there.") from None
-
-    def _index(self, node: yaml.Node | None, keys: tuple[str, ...]) -> None:
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                sub = (*keys, str(key_node.value))
-                self.lines[sub] = key_node.start_mark.line + 1
-                self._index(value_node, sub)
-
-    def line_of(self, keys: tuple[str, ...]) -> int:
-        return next((self.lines[keys[:n]] for n in range(len(keys), 0, -1) if keys[:n] in self.lines), 0)
+    def __init__(self, document: Document) -> None:
+        self.path = document.path
+        self.data = document.data
+        self.line_of = document.line_of
+        self.lines = document.lines
 
     def fail(self, keys: tuple[str, ...], message: str) -> StandardsFileError:
         line = self.line_of(keys) if keys else 1
@@ -161,18 +161,18 @@ class _Loader:
             for section in OVERRIDES
         }
         return Standards(defaults=self.budgets(data.get("defaults"), ("defaults",)), source=str(self.path),
-                         **overrides)
+                         lines=self.lines, **overrides)
 
 
 def load_standards(path: Path, known_checks: Iterable[str]) -> Standards:
     """Read and validate a standards file; any problem raises one StandardsFileError."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists():
         raise StandardsFileError(
             f"{path}: standards file not found. Create it (see README) or point "
             "--pathwalk-standards / the pathwalk_standards ini key at yours."
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StandardsFileError(f"{path}: cannot read standards file: {exc}") from None
-    return _Loader(path, text).load(known_checks)
+        )
+    try:
+        document = read_yaml(path, "standards file")
+    except YamlFileError as exc:
+        raise StandardsFileError(str(exc)) from None
+    return _Loader(document).load(known_checks)

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pathwalk.jsonout import strict_json
+
 SCHEMA = "pathwalk.trace/2"
 READABLE = ("pathwalk.trace/1", SCHEMA)
 
@@ -218,7 +220,7 @@ class Trace:
         return asdict(self)
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+        return strict_json(self.to_dict(), indent=2)
 
     def save(self, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,6 @@ and element, and a screenshot at each dead end.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path
@@ -17,6 +16,7 @@ import allure
 
 from pathwalk.findings import SEVERITIES as FINDING_SEVERITIES
 from pathwalk.journey import STAGE, Outcome, tagged
+from pathwalk.jsonout import strict_json
 from pathwalk.report.evidence import evidence_pictures
 from pathwalk.report.journey_map import journey_svg
 
@@ -110,7 +110,7 @@ def publish(outcome: Outcome, screenshots: str = "on-friction", playwright_trace
     allure.attach(friction_table(outcome), name="Friction", attachment_type=allure.attachment_type.HTML)
     allure.attach.file(str(write_journey_map(outcome)), name="Journey map", attachment_type=allure.attachment_type.SVG)
     figures = {name: r.value for name, r in outcome.results.items()}
-    allure.attach(json.dumps(figures, indent=2), name="Friction figures",
+    allure.attach(strict_json(figures, indent=2), name="Friction figures",
                   attachment_type=allure.attachment_type.JSON)
     if screenshots != "never":
         attach_evidence(outcome)

@@ -20,10 +20,11 @@ before the catch-all "Exceeds experience standard".
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from pathwalk.jsonout import strict_json
 
 CATEGORIES_FILE = "categories.json"
 ENVIRONMENT_FILE = "environment.properties"
@@ -98,7 +99,7 @@ def environment_properties(run: Mapping[str, Any]) -> str:
 def write_run_files(results: Path, run: Mapping[str, Any]) -> None:
     """Write categories.json and environment.properties into the Allure results folder."""
     results.mkdir(parents=True, exist_ok=True)
-    (results / CATEGORIES_FILE).write_text(json.dumps(CATEGORIES, indent=2), encoding="utf-8")
+    (results / CATEGORIES_FILE).write_text(strict_json(CATEGORIES, indent=2), encoding="utf-8")
     (results / ENVIRONMENT_FILE).write_text(environment_properties(run), encoding="utf-8")
 
 

@@ -22,8 +22,9 @@ import pytest
 from pathwalk.baseline import save_baseline
 from pathwalk.collect import is_journey_file
 from pathwalk.journey import Outcome
+from pathwalk.jsonout import strict_json
 from pathwalk.report.allure_run import write_run_files
-from pathwalk.report.journal import add_journey, finish_journal, start_journal, strict_json
+from pathwalk.report.journal import add_journey, finish_journal, start_journal
 from pathwalk.report.journey_map import overview_svg
 from pathwalk.report.safe_text import one_line
 from pathwalk.report.summary import render_changes, render_markdown, render_table, write_summary

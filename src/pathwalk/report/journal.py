@@ -10,30 +10,15 @@ without that last line is a run that did not finish; ``pathwalk summary`` then s
 from __future__ import annotations
 
 import json
-import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pathwalk.jsonout import strict_json as strict_json
+
 SCHEMA = "pathwalk.journal/1"
 JOURNAL = "friction-journeys.jsonl"  # beside friction-summary.json
-
-
-def _finite(value: Any) -> Any:
-    """JSON has no NaN or Infinity: a figure that is not a number is written as null (shown as "-")."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {key: _finite(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_finite(item) for item in value]
-    return value
-
-
-def strict_json(data: Any, indent: int | None = None) -> str:
-    """Standard JSON that any reader accepts (no NaN, no Infinity), non-ASCII kept as it is."""
-    return json.dumps(_finite(data), allow_nan=False, ensure_ascii=False, indent=indent)
 
 
 def _append(path: Path, entry: dict[str, Any]) -> None:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pathwalk.report.journal import strict_json
+from pathwalk.jsonout import strict_json
 from pathwalk.report.safe_text import one_line
 
 SCHEMA = "pathwalk.summary/1"
