@@ -283,6 +283,20 @@ def test_a_missing_picture_is_one_error_not_a_broken_image_and_an_http_error() -
     assert [f.message for f in result.findings] == ["an image did not load on 'Green scarf'"]
 
 
+def test_a_picture_pathwalk_blocked_is_not_the_sites_broken_image() -> None:
+    shop = "http://shop.test/offers"
+    trace = make_trace(
+        pages=[page(0, url=shop, heading="Offers", broken_images=2)],
+        events=[event("request_failed", "net::ERR_BLOCKED_BY_CLIENT.Inspector: http://ads.test/pixel.png", url=shop),
+                event("request_failed", "net::ERR_BLOCKED_BY_CLIENT: http://ads.test/frame", url=shop)],
+    )
+
+    result = find_errors(trace)
+
+    assert result.value == 1  # the other broken picture is the site's own
+    assert [f.message for f in result.findings] == ["an image did not load on 'Offers'"]
+
+
 def test_image_errors_beyond_the_broken_images_and_on_other_pages_still_count() -> None:
     trace = make_trace(
         pages=[page(0, heading="Shop", broken_images=1), page(1, heading="About")],

@@ -38,9 +38,20 @@ class Site(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def do_POST(self) -> None:  # sendBeacon
+        SEEN.append((self.headers["Host"], self.path))
+        self._send(204, "", {})
+
     def do_GET(self) -> None:
         SEEN.append((self.headers["Host"], self.path))
-        if self.path == "/redirect":
+        if self.path == "/leaky":  # everything a page can send another origin without being followed
+            pay = URLS["pay"]
+            self._send(200, "<!doctype html><html lang='en'><head><title>Leaky</title></head><body><h1>Leaky</h1>"
+                            f"<img src='{pay}/pixel.png' alt='pixel'><iframe title='ad' src='{pay}/frame'></iframe>"
+                            f"<button onclick=\"window.open('{pay}/popup')\">Open the offer</button><script>"
+                            f"fetch('{pay}/api').catch(() => {{}}); navigator.sendBeacon('{pay}/beacon', 'x');"
+                            "</script></body></html>", {})
+        elif self.path == "/redirect":
             self._send(302, "", {"Location": URLS["pay"] + "/landed"})
         elif self.path == "/invoice.csv":
             self._send(200, f"order,total\n{TOKEN},9.50\n",
@@ -183,6 +194,37 @@ def test_the_allow_list_stops_other_origins_and_records_them(sites: dict[str, st
     assert redirected["status"] == "pass", redirected["output"][-3000:]
     assert handoffs(redirected) == [f"left for {sites['pay']}/landed "
                                     "(followed: a server redirect, which pathwalk_allow_origins cannot stop)"]
+
+
+BLOCKED = """\
+Feature: Staying on the shop
+  Scenario: A page that reaches out to another origin
+    Given I open "/leaky"
+    When I click "Open the offer"
+    Then I should see "Leaky"
+
+  Scenario: Typing an address outside the list
+    Given I open "{pay}/pay"
+"""
+
+
+@pytest.mark.browser
+def test_the_allow_list_blocks_every_request_to_other_origins(sites: dict[str, str], tmp_path: Path) -> None:
+    SEEN.clear()
+    journeys = walk(tmp_path, BLOCKED.format(pay=sites["pay"]), f"--pathwalk-allow-origins={sites['partner']}")
+
+    leaky = journeys["A page that reaches out to another origin"]
+    assert leaky["status"] == "pass", leaky["output"][-3000:]
+    pay_host = sites["pay"].removeprefix("http://")
+    assert [path for host, path in SEEN if host == pay_host] == []  # no image, iframe, fetch, beacon or pop-up
+    assert ("127.0.0.1" in sites["shop"]) and any(path == "/leaky" for _, path in SEEN)
+    assert handoffs(leaky) == []  # the customer's tab went nowhere; the pop-up is its own event
+    assert leaky["figures"]["errors"] == 0  # what pathwalk blocked is not the site failing
+
+    typed = journeys["Typing an address outside the list"]
+    assert typed["status"] == "broken"
+    assert f"{sites['pay']} is outside the allowed origins, so pathwalk does not open it." in typed["output"]
+    assert "ERR_ABORTED" not in typed["output"]
 
 
 @pytest.mark.parametrize(("url", "expected"), [

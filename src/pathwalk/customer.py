@@ -17,6 +17,7 @@ from playwright.sync_api import Page as BrowserPage
 from pathwalk.browser import Walk
 from pathwalk.errors import JourneyError
 from pathwalk.frames import child_frames
+from pathwalk.handoffs import origin
 from pathwalk.personas import Persona
 from pathwalk.recorder import Recorder
 from pathwalk.trace import Action
@@ -144,6 +145,9 @@ class Customer:
     # -- doing things ---------------------------------------------------------------------------
     def open(self, path: str = "/") -> Action:
         url = urljoin(self.base_url + "/", self.value(path).lstrip("/"))
+        if not self.walk.boundaries.permitted(url):
+            raise JourneyError(f"{origin(url)} is outside the allowed origins, so pathwalk does not open it. "
+                               "Add it to --pathwalk-allow-origins (ini: pathwalk_allow_origins) to walk there.")
         return self.recorder.act("open", lambda: self.page.goto(url))
 
     def click(self, name: str) -> Action:

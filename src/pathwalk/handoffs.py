@@ -5,12 +5,14 @@ a journey handed the customer over to somebody else:
 
 - **Another origin** (scheme, host and port, as in RFC 6454): a top-level document that the
   customer reaches on an origin other than the base URL's is a ``handoff``. With
-  ``pathwalk_allow_origins`` set, a navigation to an origin outside the list (the base URL's is
-  always allowed) is not followed: the request is answered ``204 No Content``, which by the HTML
-  standard's navigate algorithm leaves the customer on the page they were on. Sub-resources
-  (scripts, images, fonts from a CDN) are not top-level documents and are never stopped.
-  Playwright's routing sees only the first URL of a server redirect, so a 3xx redirect to a
-  foreign origin is followed; it is recorded as a handoff that says so.
+  ``pathwalk_allow_origins`` set, no request of the context reaches an origin outside the list (the
+  base URL's is always allowed): a top-level navigation, the customer's tab's or a pop-up's, is
+  answered ``204 No Content``, which by the HTML standard's navigate algorithm leaves the page as it
+  was; every other request (iframes, images, scripts, fonts, ``fetch``, ``sendBeacon``, workers')
+  is aborted as blocked by the client, which the ``errors`` check does not count against the site.
+  Only the customer's own tab leaving is a ``handoff``; a blocked sub-resource is not the customer
+  going anywhere. Playwright's routing sees only the first URL of a server redirect, so a 3xx
+  redirect to a foreign origin is followed; it is recorded as a handoff that says so.
 - **mailto: and tel: links**: the click is recorded as a ``handoff`` and its default action
   prevented. There is no mail or phone app to walk into, and headless Chromium, once asked to open
   one, stops following later clicks.
@@ -85,18 +87,21 @@ class Boundaries:
             page.on("framenavigated", self._arrived)
 
     def _stop(self, route: Route) -> None:
-        """A top-level document outside the allowed origins is not followed; anything else goes on."""
+        """A request to an origin outside the list: a top-level navigation stays where it was, anything
+        else is blocked, so the other origin never hears of it."""
         request = route.request
         try:
             frame = request.frame if request.is_navigation_request() else None
         except Error:
             frame = None  # a request without a frame (a worker's)
         if frame is None or frame.parent_frame is not None:
-            route.fallback()
+            with suppress(Error):  # the page may be gone already
+                route.abort("blockedbyclient")
             return
         if frame.page is self._main:  # a popup's navigation is stopped too, but the popup is its own event
             self.report("handoff", f"left for {request.url} (not followed: not in pathwalk_allow_origins)")
-        route.fulfill(status=204)
+        with suppress(Error):
+            route.fulfill(status=204)
 
     def _arrived(self, frame: Frame) -> None:
         if frame.parent_frame is not None:

@@ -12,7 +12,10 @@ Not counted, because they are not the site failing the customer: requests ending
 ``net::ERR_BLOCKED_BY_CLIENT`` (blocked by pathwalk, which records a ``handoff`` instead: see
 ``handoffs``); console messages "Failed to load resource", Chromium's echo of a request already
 counted; and an image request answering HTTP >= 400 on a URL whose visits report broken
-images, as many as those visits report (the broken image is the same failure, counted once).
+images, as many as those visits report (the broken image is the same failure, counted once); and
+a broken image whose request pathwalk blocked (an image request ending in
+``net::ERR_BLOCKED_BY_CLIENT`` on that URL: another origin outside ``pathwalk_allow_origins``),
+as many as were blocked there.
 An image request is one whose detail names an image file (.png, .jpg, .gif, .webp, .avif,
 .svg, .ico, .bmp) or the word "image".
 Source: Sentry and FullStory error tracking (JavaScript and network errors in the customer's
@@ -34,7 +37,8 @@ SEVERITY = {"exception": "serious", "crash": "critical", "request_failed": "mode
             "console_error": "minor"}
 WHAT = {"exception": "a JavaScript error", "crash": "the page crashed", "request_failed": "a request failed",
         "http_error": "a resource answered with an error", "console_error": "a console error"}
-NOT_THE_SITES = ("net::ERR_ABORTED", "net::ERR_BLOCKED_BY_CLIENT")
+BLOCKED = "net::ERR_BLOCKED_BY_CLIENT"
+NOT_THE_SITES = ("net::ERR_ABORTED", BLOCKED)
 ECHO = "failed to load resource"
 _IMAGE = re.compile(r"\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)\b|\bimage\b", re.IGNORECASE)
 
@@ -62,6 +66,8 @@ def find_errors(trace: Trace) -> CheckResult:
     broken = Counter[str]()
     for page in trace.pages:
         broken[page.url] += max(page.broken_images, 0)
+    blocked = Counter(e.url for e in trace.events if e.kind == "request_failed" and BLOCKED in e.detail
+                      and _IMAGE.search(e.detail))
     found: list[Finding] = []
     for event in trace.events:
         if not counted(event):
@@ -73,8 +79,11 @@ def find_errors(trace: Trace) -> CheckResult:
         found.append(finding(trace, "errors", said, event.step, event.url, severity=SEVERITY[event.kind],
                              evidence={"kind": event.kind}))
     for page in trace.pages:
-        for n in range(1, page.broken_images + 1):
-            of = f" ({n} of {page.broken_images})" if page.broken_images > 1 else ""
+        spared = min(blocked[page.url], max(page.broken_images, 0))  # pathwalk's doing, not the site's
+        blocked[page.url] -= spared
+        shown = page.broken_images - spared
+        for n in range(1, shown + 1):
+            of = f" ({n} of {shown})" if shown > 1 else ""
             found.append(finding(trace, "errors", f"an image did not load on '{page_name(page)}'{of}", page.step,
                                  page.url, severity="moderate",
                                  evidence={"kind": "broken_image", **page_evidence(page)}))
