@@ -23,7 +23,7 @@ from pathwalk.browser import Walk, launch_chromium
 from pathwalk.customer import Customer
 from pathwalk.effects import DEAD_CLICK_WINDOW_S
 from pathwalk.personas import DEFAULT, Persona
-from pathwalk.recorder import Recorder
+from pathwalk.recorder import MAX_CAPTURE_PX, Recorder
 from pathwalk.report.evidence import png_size
 from pathwalk.trace import Journey, Trace
 from tests.browsing import serve
@@ -69,6 +69,7 @@ Slow</button>
     "/tall-resize": "<h1>Tall and responsive</h1><p id='size'>Wide</p><div style='height:3000px'></div>"
                     "<button>Nothing</button><script>addEventListener('resize', () => "
                     "document.getElementById('size').textContent = 'Resized ' + innerHeight)</script>",
+    "/endless": "<h1>Endless</h1><div style='height:200000px'></div><button>Down there</button>",
     "/framed": "<h1>Framed</h1><iframe src='/inner' title='Inner form' width='400' height='200'></iframe>",
     "/inner": "<p id='msg'>Ready</p><button onclick=\"setTimeout(() => msg.textContent = 'Saved', 300)\">Save</button>"
               "<button>Nothing here</button>",
@@ -336,6 +337,14 @@ def test_a_tall_page_keeps_its_late_layout_shifts_and_is_photographed_whole_befo
     assert png_size(Path(page.screenshot).read_bytes())[1] == page.viewport_height  # the window, for now
     customer.press("Read on")  # far below the window
     assert png_size(Path(page.screenshot).read_bytes())[1] >= 3300  # whole now: the banner, text and spacer
+
+
+def test_an_endlessly_tall_page_is_photographed_to_a_bounded_size(customer: Customer) -> None:
+    customer.open("/endless")
+    page = customer.recorder.trace.pages[0]
+    customer.press("Down there")  # the whole-page picture is taken before this action
+    assert page.screenshot is not None
+    assert png_size(Path(page.screenshot).read_bytes())[1] == MAX_CAPTURE_PX
 
 
 def test_a_page_that_fits_the_window_is_photographed_once_on_arrival(customer: Customer) -> None:

@@ -50,6 +50,9 @@ from pathwalk.trace import Action, Element, Event, Field, Journey, Page, Step, T
 from pathwalk.values import JourneyValues
 
 TEXT_KEPT = 1000
+# The largest picture taken of a page, in CSS pixels each way (Chromium's own texture limit):
+# an endlessly tall page is photographed to here, not until the walk's time runs out.
+MAX_CAPTURE_PX = 16384
 
 
 def _first_line(text: str) -> str:
@@ -441,13 +444,14 @@ class Recorder:
             size, view = metrics["cssContentSize"], metrics["cssLayoutViewport"]
             fits = size["height"] <= view["clientHeight"] and size["width"] <= view["clientWidth"]
             options: dict[str, Any] = {"format": "png", "optimizeForSpeed": True}
-            if whole and not fits:
-                options.update(captureBeyondViewport=True, clip={"x": 0, "y": 0, "width": size["width"],
-                                                                 "height": size["height"], "scale": 1})
+            if whole and not fits:  # bounded: a page can be endlessly tall, a picture of it cannot
+                options.update(captureBeyondViewport=True, clip={
+                    "x": 0, "y": 0, "width": min(size["width"], MAX_CAPTURE_PX),
+                    "height": min(size["height"], MAX_CAPTURE_PX), "scale": 1})
             return base64.b64decode(session.send("Page.captureScreenshot", options)["data"]), fits
         except Error:
             self._devtools = None
-            return self.page.screenshot(full_page=True), True
+            return self.page.screenshot(full_page=True, timeout=self.timeout_s * 1000), True
 
     def finish(self, error: BaseException | None = None) -> Trace:
         self.trace.duration_s = self.now()
