@@ -5,6 +5,7 @@ This is where the layers meet once per scenario; each layer stays testable on it
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -20,10 +21,19 @@ from pathwalk.trace import Trace
 STAGE, PERSONA = "stage:", "persona:"
 
 
+SLUG_MAX = 120  # characters of a journey's file name, before its ".json"
+
+
 def slug(nodeid: str) -> str:
-    """A file name for a journey's artifacts, unique per test (outline examples included)."""
-    name = nodeid.split("/")[-1].replace(".feature::test_", "--")
-    return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-")[:150]
+    """A file name for a journey's artifacts, unique per test: the whole node id (folders, file,
+    scenario and outline example), readable. Where characters had to be replaced, or the name is
+    cut to ``SLUG_MAX``, a short hash of the whole node id keeps it apart from every other."""
+    name = nodeid.replace(".feature::test_", "--").replace("/", "-")
+    clean = re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-.") or "journey"
+    if clean == name and len(clean) <= SLUG_MAX:
+        return clean
+    digest = hashlib.sha1(nodeid.encode("utf-8")).hexdigest()[:8]
+    return f"{clean[:SLUG_MAX - 9].rstrip('-.')}-{digest}"
 
 
 def tagged(tags: list[str], prefix: str) -> str | None:
