@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 REPORTS := reports
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench field clean
 
 setup: $(VENV)/.installed $(VENV)/.browser node_modules/.installed
 
@@ -35,11 +35,16 @@ test: setup lint
 	$(BIN)/pytest -p no:cacheprovider
 
 lint: setup
-	$(BIN)/ruff check src tests steps friction_checks conftest.py bench
+	$(BIN)/ruff check src tests steps friction_checks conftest.py bench field/*.py
 	$(BIN)/mypy
 
 bench: setup
 	$(BIN)/python bench/run_all.py
+
+# The field trials: set up each real app in field/ (cached), walk its journeys, compare with the
+# hand counts. It reports, it does not gate: non-zero only when an app could not be set up or walked.
+field: setup
+	$(BIN)/python -m field.run $(APPS)
 
 clean:
 	rm -rf $(REPORTS) .pytest_cache

@@ -43,7 +43,7 @@ def test_ctrl_c_keeps_every_finished_journey(pytester: pytest.Pytester) -> None:
 
     summary = json.loads(pytester.path.joinpath("reports", "friction-summary.json").read_text())
     assert [(r["journey"], r["status"]) for r in summary["journeys"]] == [("Products", "pass")]
-    assert pytester.path.joinpath("reports", "traces", "a_quick--products.json").exists()
+    assert pytester.path.joinpath("reports", "traces", "journeys-a_quick--products.json").exists()
     results = [json.loads(p.read_text()) for p in pytester.path.joinpath("allure-results").glob("*-result.json")]
     assert ("Products", "passed") in [(r["name"], r["status"]) for r in results]
 

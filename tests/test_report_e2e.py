@@ -183,7 +183,7 @@ def test_a_frictiony_journey_shows_its_friction_table_dead_end_and_journey_map(f
     svg = ET.parse(first.results / attached["Journey map"]).getroot()
     classes = [e.get("class") for e in svg.iter()]
     assert classes.count("bar") == 5 and classes.count("marker") == 1  # 5 steps, the dead end on one
-    assert (first.reports / "traces" / "getting_help--a_customer_looks_for_how_to_return_an_item.svg").exists()
+    assert (first.reports / "traces" / "journeys-getting_help--a_customer_looks_for_how_to_return_an_item.svg").exists()
 
 
 def test_the_run_overview_is_a_global_attachment(first: Run) -> None:
