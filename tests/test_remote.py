@@ -88,10 +88,10 @@ def test_journeys_walk_in_the_servers_browser_and_reconnect(pytester: pytest.Pyt
     assert statuses == {"A the products": "pass", "B the connection dies": "broken",
                         "C help after a reconnect": "pass"}, output[-3000:]
     traces = pytester.path / "reports" / "traces"
-    walked = json.loads(traces.joinpath("remote--a_the_products.json").read_text())
+    walked = json.loads(traces.joinpath("journeys-remote--a_the_products.json").read_text())
     assert [p["url"].rsplit("/", 1)[-1] for p in walked["pages"]] == ["", "products"]
     assert walked["browser"].startswith("chromium ")
-    assert traces.joinpath("remote--a_the_products", "playwright-trace.zip").stat().st_size > 0
+    assert traces.joinpath("journeys-remote--a_the_products", "playwright-trace.zip").stat().st_size > 0
     # every browser came from the server: one connection before the break, another after it
     assert log.read_text().count("serving connection") >= 2, log.read_text()
     assert "Traceback" not in output
