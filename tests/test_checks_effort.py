@@ -97,7 +97,9 @@ def test_no_pages_means_zero_pages() -> None:
 # -- fields shown ------------------------------------------------------------------------------
 
 
-def test_fields_shown_counts_each_field_once_per_url_and_frame_and_says_required_or_optional() -> None:
+def test_fields_shown_counts_each_view_and_says_required_or_optional() -> None:
+    # Definition changed (docs/measures.md, "When a definition changes"): fields are counted per
+    # page view, so a form shown again after an error, or returned to, asks again and counts again.
     delivery = [
         shown("Full name", required=True),
         shown("Email", required=True),
@@ -118,13 +120,25 @@ def test_fields_shown_counts_each_field_once_per_url_and_frame_and_says_required
 
     result = count_fields_shown(trace)
 
-    assert (result.value, result.counts_findings) == (4 + 1 + 2, False)
+    assert (result.value, result.counts_findings) == (4 + 5 + 2 + 4, False)
     assert [(f.message, f.step, f.url) for f in result.findings] == [
         ("'Delivery' asks for 4 fields (3 required, 1 optional)", 2, "http://shop.test/checkout"),
-        ("'Delivery' asks for 1 more field (0 required, 1 optional)", 2, "http://shop.test/checkout"),
+        ("'Delivery' asks for 5 fields (3 required, 2 optional)", 2, "http://shop.test/checkout"),
         ("'Payment' asks for 2 fields (2 required, 0 optional)", 3, "http://shop.test/pay"),
+        ("'Delivery' asks for 4 fields (3 required, 1 optional)", 3, "http://shop.test/checkout"),
     ]
     assert {f.severity for f in result.findings} == {"minor"}
+
+
+def test_fields_with_keys_sharing_a_name_are_told_apart_and_radios_are_one() -> None:
+    fields = [Field(label="Row 1", field_name="select", input_type="checkbox", key="form0|name:select~0"),
+              Field(label="Row 2", field_name="select", input_type="checkbox", key="form0|name:select~1"),
+              Field(label="Yes", field_name="ok", input_type="radio", key="form0|radio:ok"),
+              Field(label="No", field_name="ok", input_type="radio", key="form0|radio:ok"),
+              Field(label="Search", field_name="q", key="form0|name:q~0"),
+              Field(label="Search the site", field_name="q", key="form1|name:q~0")]
+
+    assert count_fields_shown(make_trace(pages=[page(0, fields=fields)])).value == 5
 
 
 def test_fields_without_name_or_label_are_told_apart_by_position() -> None:

@@ -186,9 +186,11 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Walked]:
 
 
 def field(label: str, name: str, input_type: str = "text", frame: str = "", autocomplete: str = "",
-          required: bool = False) -> dict[str, Any]:
+          required: bool = False, form: str = "form0", placeholder: str = "") -> dict[str, Any]:
+    """A field as the trace has it; its key is its form (by position: "" for none) and name."""
     return {"label": label, "field_name": name, "autocomplete": autocomplete, "input_type": input_type,
-            "required": required, "frame": frame}
+            "required": required, "frame": frame, "key": f"{form}|name:{name}~0", "role": "textbox",
+            "placeholder": placeholder}
 
 
 def test_the_recorder_reads_fields_in_iframes_and_shadow_roots_but_not_hidden_ones(walked: Walked) -> None:
@@ -197,10 +199,10 @@ def test_the_recorder_reads_fields_in_iframes_and_shadow_roots_but_not_hidden_on
         field("Full name", "name", autocomplete="name"),
         field("Email address", "email", "email", required=True),
         field("Phone number", "phone", "tel"),
-        field("Coupon code", "coupon"),
+        field("Coupon code", "coupon", placeholder="Coupon code"),
         field("", "nickname"),
-        field("Gift message", "note"),  # the web component's open shadow root
-        field("Recipient", "recipient"),  # aria-labelledby resolved inside the shadow root
+        field("Gift message", "note", form=""),  # the web component's open shadow root, in no form
+        field("Recipient", "recipient", form=""),  # aria-labelledby resolved inside the shadow root
         field("Street", "street", frame=f"{walked.shop}/address-frame"),  # same-origin iframe
         field("Card number", "card", frame=f"{walked.provider}/card", autocomplete="cc-number"),  # cross-origin
     ]

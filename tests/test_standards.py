@@ -23,7 +23,7 @@ from pathwalk.standards import (
 KNOWN = [check.name for check in BUILTIN_CHECKS]
 KNOWN_LIST = ("a11y_serious, clicks, cls, dead_clicks, dead_ends, effort_seconds, error_clicks, errors, "
               "fields_shown, form_fields, handoffs, keystrokes, lcp_seconds, pages_visited, rage_clicks, "
-              "repeated_inputs, scrolls, unlabelled_fields, wait_seconds")
+              "repeated_inputs, scrolls, security_reentries, unlabelled_fields, wait_seconds")
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -78,7 +78,7 @@ def test_json_text_round_trip_keeps_every_field_and_names_the_schema() -> None:
 
     data = json.loads(trace.to_json())
 
-    assert data["schema"] == "pathwalk.trace/2" == SCHEMA
+    assert data["schema"] == "pathwalk.trace/3" == SCHEMA  # 3: fields' keys, roles and placeholders
     assert Trace.from_dict(data) == trace
 
 
@@ -110,13 +110,14 @@ def test_from_dict_fills_defaults_for_omitted_optional_parts() -> None:
 
 
 def test_unknown_schema_version_is_refused_naming_the_versions_read() -> None:
-    data = rich_trace().to_dict() | {"schema": "pathwalk.trace/3"}
+    data = rich_trace().to_dict() | {"schema": "pathwalk.trace/4"}
 
     with pytest.raises(TraceError) as raised:
         Trace.from_dict(data)
 
     assert str(raised.value) == (
-        "unsupported trace schema 'pathwalk.trace/3'; this pathwalk reads 'pathwalk.trace/1' and 'pathwalk.trace/2'"
+        "unsupported trace schema 'pathwalk.trace/4'; this pathwalk reads 'pathwalk.trace/1', 'pathwalk.trace/2' "
+        "and 'pathwalk.trace/3'"
     )
 
 
@@ -132,7 +133,7 @@ def test_a_version_1_trace_is_read_with_the_new_fields_at_their_defaults() -> No
     assert trace.actions[0].feedback_s is None and trace.actions[0].element.href == ""
     assert trace.pages[0].kind == "document" and trace.pages[0].a11y is None
     assert trace.events[0].action is None
-    assert trace.to_dict()["schema"] == "pathwalk.trace/2"  # written again in the current version
+    assert trace.to_dict()["schema"] == "pathwalk.trace/3"  # written again in the current version
 
 
 def test_missing_schema_is_refused() -> None:
@@ -143,7 +144,8 @@ def test_missing_schema_is_refused() -> None:
         Trace.from_dict(data)
 
     assert str(raised.value) == (
-        "unsupported trace schema None; this pathwalk reads 'pathwalk.trace/1' and 'pathwalk.trace/2'"
+        "unsupported trace schema None; this pathwalk reads 'pathwalk.trace/1', 'pathwalk.trace/2' and "
+        "'pathwalk.trace/3'"
     )
 
 
@@ -168,8 +170,8 @@ def test_missing_journey_is_a_malformed_trace_naming_the_key() -> None:
         ("actions", [{"index": 0, "step": 0, "kind": "click", "url": "u", "page": 0, "element": {"size": 3}}],
          "malformed trace: Element.__init__() got an unexpected keyword argument 'size'"),
         ("actions", ["click"], "malformed trace: 'str' object is not a mapping"),
-        ("pages", [{"index": 0, "step": 0, "url": "u", "fields": [{"placeholder": "x"}]}],
-         "malformed trace: Field.__init__() got an unexpected keyword argument 'placeholder'"),
+        ("pages", [{"index": 0, "step": 0, "url": "u", "fields": [{"colour": "x"}]}],
+         "malformed trace: Field.__init__() got an unexpected keyword argument 'colour'"),
     ],
 )
 def test_malformed_parts_raise_trace_error_naming_the_problem(part: str, broken: Any, message: str) -> None:

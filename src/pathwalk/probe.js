@@ -22,7 +22,7 @@
     if (tag === "a" && el.hasAttribute("href")) return "link";
     if (tag === "button") return "button";
     if (tag === "select") return "combobox";
-    if (tag === "textarea") return "textbox";
+    if (tag === "textarea" || el.isContentEditable) return "textbox";
     if (tag === "input") {
       if (["submit", "button", "reset", "image"].includes(type)) return "button";
       if (["checkbox", "radio"].includes(type)) return type;
@@ -30,16 +30,80 @@
     }
     return "";
   },
+  // What can be a form field: native controls, the root of a rich-text editor (contenteditable)
+  // and elements with a field's ARIA role that do not wrap a native control of their own.
+  FIELDS: "input, select, textarea, [contenteditable]:not([contenteditable=false]), [role=textbox], "
+    + "[role=searchbox], [role=combobox], [role=spinbutton], [role=slider], [role=switch], [role=checkbox], "
+    + "[role=radio], [role=listbox]",
+  NOT_FIELDS: ["hidden", "submit", "button", "image", "reset"],
+  isField(el) {
+    const tag = el.tagName.toLowerCase();
+    if (tag === "input") return !this.NOT_FIELDS.includes((el.getAttribute("type") || "").toLowerCase());
+    if (tag === "select" || tag === "textarea") return true;
+    if (el.isContentEditable) return !el.parentElement || !el.parentElement.isContentEditable;
+    return !el.querySelector("input, select, textarea");
+  },
+  // Shown to a person: rendered, and not transparent. A transparent checkbox or radio whose label
+  // is visible is shown (styled controls draw their box in the label); any other transparent
+  // control is not (it appears only on hover, say).
+  shown(el) {
+    if (!this.visible(el)) return false;
+    if (!el.checkVisibility || el.checkVisibility({ opacityProperty: true })) return true;
+    const type = (el.getAttribute("type") || "").toLowerCase();
+    return ["checkbox", "radio"].includes(type) && Array.from(el.labels || [])
+      .some((label) => this.visible(label) && label.checkVisibility({ opacityProperty: true }));
+  },
+  // A field's identity on its page, the same on every reading: its form (by id, else position)
+  // and its name; radio buttons of one name are one field, other controls sharing a name are
+  // numbered in order, and controls without a name are numbered by position.
+  keys(fields) {
+    const counts = new Map();  // per form (else per document or shadow root): how often each name came
+    return fields.map((el) => {
+      const form = el.form || el.closest("form");
+      const scope = form || el.getRootNode();
+      const where = form ? (form.id ? `#${form.id}` : `form${Array.from(el.ownerDocument.forms).indexOf(form)}`) : "";
+      const name = el.getAttribute("name") || "";
+      const radio = (el.getAttribute("type") || "").toLowerCase() === "radio";
+      const base = `${where}|${name ? (radio ? "radio:" : "name:") + name : "unnamed"}`;
+      if (!counts.has(scope)) counts.set(scope, new Map());
+      const seen = counts.get(scope).get(base) || 0;
+      counts.get(scope).set(base, seen + 1);
+      return radio && name ? base : `${base}~${seen}`;
+    });
+  },
+  candidates(root) {
+    return Array.from(root.querySelectorAll(this.FIELDS)).filter((el) => this.isField(el));
+  },
+  keyOf(el) {
+    const form = el.form || el.closest("form");
+    const all = this.candidates(form || el.getRootNode()).filter((c) => (c.form || c.closest("form")) === form);
+    const at = all.indexOf(el);
+    return at < 0 ? "" : this.keys(all)[at];
+  },
+  field(el, key) {
+    const tag = el.tagName.toLowerCase();
+    return {
+      label: this.labelOf(el).slice(0, 200), field_name: el.getAttribute("name") || "",
+      autocomplete: el.getAttribute("autocomplete") || "",
+      input_type: tag === "input" ? (el.getAttribute("type") || "text").toLowerCase() : "",
+      required: el.required === true || el.getAttribute("aria-required") === "true", frame: this.frameOf(el),
+      key, role: this.roleOf(el), placeholder: (el.getAttribute("placeholder") || "").trim().slice(0, 200),
+      title: (el.getAttribute("title") || "").trim().slice(0, 200),
+    };
+  },
   describe(el) {
     const tag = el.tagName.toLowerCase();
-    const field = ["input", "select", "textarea"].includes(tag);
+    const field = ["input", "select", "textarea"].includes(tag) || el.isContentEditable;
     const label = field ? this.labelOf(el) : (el.getAttribute("aria-label") || "").trim();
     const name = label || this.text(el) || (el.value && !field ? String(el.value) : "") || el.getAttribute("title") || "";
+    try { (el.ownerDocument.defaultView.top)[Symbol.for("pathwalk.target")] = el; } catch (e) { /* cross-origin */ }
     return {
       role: this.roleOf(el), name: name.slice(0, 200), label: label.slice(0, 200),
       field_name: el.getAttribute("name") || "", autocomplete: el.getAttribute("autocomplete") || "",
       input_type: tag === "input" ? (el.getAttribute("type") || "text").toLowerCase() : "", tag,
       frame: this.frameOf(el), href: tag === "a" && el.hasAttribute("href") ? String(el.href).slice(0, 500) : "",
+      key: this.isField(el) ? this.keyOf(el) : "",
+      hint: ((el.getAttribute("placeholder") || "").trim() || (el.getAttribute("title") || "").trim()).slice(0, 200),
     };
   },
   // The URL of the iframe document an element is in ("" in the page itself).
@@ -88,15 +152,13 @@
     const all = (sel) => roots.flatMap((root) => Array.from(root.querySelectorAll(sel)).slice(0, LIMIT))
       .filter((el) => this.visible(el));
     const nav = performance.getEntriesByType("navigation")[0];
-    const skip = ["hidden", "submit", "button", "image", "reset"];
-    const fields = all("input, select, textarea")
-      .filter((el) => !skip.includes((el.getAttribute("type") || "").toLowerCase()))
-      .map((el) => ({
-        label: this.labelOf(el).slice(0, 200), field_name: el.getAttribute("name") || "",
-        autocomplete: el.getAttribute("autocomplete") || "",
-        input_type: el.tagName.toLowerCase() === "input" ? (el.getAttribute("type") || "text").toLowerCase() : "",
-        required: el.required === true, frame: this.frameOf(el),
-      }));
+    // Every candidate is keyed (hidden ones too, so a key does not change when one appears); the
+    // shown ones are kept, and the elements stashed for the recorder to ask Chromium their names.
+    const candidates = roots.flatMap((root) => this.candidates(root).slice(0, LIMIT));
+    const keys = this.keys(candidates);
+    const shown = candidates.map((el, i) => [el, keys[i]]).filter(([el]) => this.shown(el));
+    window[Symbol.for("pathwalk.fields")] = shown.map(([el]) => el);
+    const fields = shown.map(([el, key]) => this.field(el, key));
     return {
       document: performance.timeOrigin, url: location.href, scale: devicePixelRatio,
       opened: window.__pathwalkOpened || 0, status: nav ? (nav.responseStatus || null) : null,

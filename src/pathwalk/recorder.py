@@ -28,7 +28,7 @@ import hashlib
 import hmac
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -40,7 +40,7 @@ from typing import Any
 from playwright.sync_api import CDPSession, ConsoleMessage, Error, Frame, Locator, Request, Response, TimeoutError
 from playwright.sync_api import Page as BrowserPage
 
-from pathwalk import effects
+from pathwalk import axnames, effects
 from pathwalk.a11y import Axe
 from pathwalk.effects import Reading
 from pathwalk.errors import SiteError
@@ -75,6 +75,11 @@ def read_js(mark: bool) -> str:
     return (f"() => {{ const seen = ({probe_js()}).page(); seen.scroll = [scrollX, scrollY, innerHeight];"
             f" seen.watch = window.__pathwalk ? window.__pathwalk.read({str(mark).lower()}) : null;"
             " return seen; }")
+
+
+def _field(seen: dict[str, Any]) -> dict[str, Any]:
+    """probe.js's field as the trace's Field takes it (its title served only to name it)."""
+    return {k: v for k, v in seen.items() if k != "title"}
 
 
 @cache
@@ -338,8 +343,10 @@ class Recorder:
         One evaluate reads all of it for a target in the page itself; a target in a frame needs
         Playwright's bounding_box, which knows where the frame sits."""
         described: dict[str, Any] = target.evaluate(describe_js())
-        rect = described.pop("rect")
+        rect, hint = described.pop("rect"), str(described.pop("hint", "") or "")
         element = Element(**described)
+        if not element.frame:
+            axnames.name_element(element, next(iter(self._ax(axnames.TARGET_JS)), None), hint)
         if element.frame:
             rect = None
             with suppress(Error):
@@ -381,13 +388,15 @@ class Recorder:
         self._opened = int(seen.get("opened") or 0)
         if same_document and view == self._view:
             effects.record_vitals(self.trace.pages[-1], watch)
+            self._more_fields(self.trace.pages[-1], seen)
             return self.trace.pages[-1]
         self._view = view
+        seen["fields"] = self._named(seen["fields"], range(len(seen["fields"])))
         seen = with_frames(self.page, seen, f"() => ({probe_js()}).page()")  # cross-origin iframes too
         page = Page(
             index=len(self.trace.pages), step=self.current_step, url=self.values.mask(url), status=seen["status"],
             title=seen["title"], heading=seen["heading"], links=seen["links"], buttons=seen["buttons"],
-            forms=seen["forms"], fields=[Field(**f) for f in seen["fields"]], arrived=self.now(),
+            forms=seen["forms"], fields=[Field(**_field(f)) for f in seen["fields"]], arrived=self.now(),
             scale=float(seen.get("scale") or 1.0), kind="route" if same_document else "document",
             text=" ".join(self.values.mask(str(seen.get("text") or "")).split())[:TEXT_KEPT],
             broken_images=int(seen.get("broken_images") or 0), scroll_height=int(seen.get("scroll_height") or 0),
@@ -398,6 +407,36 @@ class Recorder:
         page.a11y = self.axe.check(self.page) if self.axe else None
         self.trace.pages.append(page)
         return page
+
+    def _more_fields(self, page: Page, seen: Reading) -> None:
+        """Fields the page added or revealed since the customer arrived (a new row, a section
+        opened by a click), without a new view: shown on this view too."""
+        known = {f.key for f in page.fields if f.key}
+        fresh = [i for i, f in enumerate(seen.get("fields") or []) if f.get("key") and f["key"] not in known]
+        if fresh:
+            fields = self._named([seen["fields"][i] for i in fresh], fresh)
+            page.fields.extend(Field(**_field(f)) for f in fields if not f.get("frame"))
+
+    def _named(self, fields: list[dict[str, Any]], stashed: Iterable[int]) -> list[dict[str, Any]]:
+        """probe.js's fields with Chromium's names and roles; controls the tree calls buttons or
+        links left out. ``stashed``: where each field sits in probe.js's stash of field elements."""
+        at = list(stashed)
+        nodes = self._ax(axnames.some_fields(at))
+        nodes += [None] * (len(fields) - len(nodes))
+        return [f for f, node in zip(fields, nodes, strict=True) if axnames.name_field(f, node)]
+
+    def _ax(self, expression: str) -> list[axnames.AxNode | None]:
+        session = self._session()
+        return axnames.ax_nodes(session, expression) if session is not None else []
+
+    def _session(self) -> CDPSession | None:
+        """The page's DevTools session (None where the browser has none: not Chromium)."""
+        if self._devtools is None or self._devtools[0] is not self.page:
+            try:
+                self._devtools = (self.page, self.page.context.new_cdp_session(self.page))
+            except Error:
+                return None
+        return self._devtools[1]
 
     def _screenshot(self, page: Page) -> str | None:
         """Photograph the window now; a page taller than the window is photographed whole before
@@ -437,9 +476,9 @@ class Recorder:
         full-page screenshot resizes the view on every page and waits for fonts and frames around
         it (about 95 ms a page against 45 here); it is the fallback where DevTools cannot be had."""
         try:
-            if self._devtools is None or self._devtools[0] is not self.page:
-                self._devtools = (self.page, self.page.context.new_cdp_session(self.page))
-            session = self._devtools[1]
+            session = self._session()
+            if session is None:
+                raise Error("no DevTools session")
             metrics = session.send("Page.getLayoutMetrics")
             size, view = metrics["cssContentSize"], metrics["cssLayoutViewport"]
             fits = size["height"] <= view["clientHeight"] and size["width"] <= view["clientWidth"]

@@ -1,9 +1,11 @@
 """The journey trace: what one scenario did, recorded once and judged many times.
 
-A trace is plain data with a versioned JSON form (``pathwalk.trace/2``) so checks can be
+A trace is plain data with a versioned JSON form (``pathwalk.trace/3``) so checks can be
 run again on stored traces and tested on hand-made ones without a browser.
 Typed values are never stored: only a salted hash (to spot repetition) and a length.
-Version 2 only added fields (with defaults), so version 1 traces are still read.
+Versions 2 and 3 only added fields (with defaults), so older traces are still read; version 3
+added fields' identity on their page (``key``), role and placeholder, and names taken from
+Chromium's accessibility tree.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from typing import Any
 
 from pathwalk.jsonout import strict_json
 
-SCHEMA = "pathwalk.trace/2"
-READABLE = ("pathwalk.trace/1", SCHEMA)
+SCHEMA = "pathwalk.trace/3"
+READABLE = ("pathwalk.trace/1", "pathwalk.trace/2", SCHEMA)
 
 
 class TraceError(ValueError):
@@ -36,12 +38,14 @@ class Element:
     tag: str = ""
     href: str = ""  # where a link leads (absolute URL): mailto:, tel: and other sites are hand-offs
     frame: str = ""  # URL of the iframe the element is in ("" in the page itself)
+    key: str = ""  # a field's identity on its page (see Field.key); "" for buttons, links, older traces
 
     def describe(self) -> str:
         """Words for a report: "the 'Email' field", "the 'Continue' button"."""
         shown = self.label or self.name or self.field_name or self.tag
-        kind = {"textbox": "field", "combobox": "field", "link": "link", "button": "button"}.get(self.role, "")
-        if not kind and self.tag in ("input", "select", "textarea"):
+        kind = {"textbox": "field", "combobox": "field", "searchbox": "field", "spinbutton": "field",
+                "link": "link", "button": "button"}.get(self.role, "")
+        if not kind and (self.tag in ("input", "select", "textarea") or self.key):
             kind = "field"
         return f"the '{shown}' {kind}".rstrip() if shown else "an unnamed element"
 
@@ -56,6 +60,11 @@ class Field:
     input_type: str = ""
     required: bool = False
     frame: str = ""  # URL of the iframe the field is in ("" in the page itself)
+    # Its identity on the page, the same on every reading (probe.js keys()): the form it belongs to
+    # and its name; radio buttons of one name share it, other fields sharing a name are numbered.
+    key: str = ""
+    role: str = ""  # as Chromium's accessibility tree has it: textbox, combobox, checkbox, radio...
+    placeholder: str = ""
 
 
 @dataclass
@@ -235,8 +244,9 @@ class Trace:
             raise TraceError(f"malformed trace: expected a JSON object, got {type(data).__name__}")
         schema = data.get("schema")
         if schema not in READABLE:
+            known = [repr(r) for r in READABLE]
             raise TraceError(f"unsupported trace schema {schema!r}; this pathwalk reads "
-                             f"{' and '.join(repr(r) for r in READABLE)}")
+                             f"{', '.join(known[:-1])} and {known[-1]}")
         try:
             return cls(
                 journey=Journey(**data["journey"]),

@@ -26,6 +26,7 @@ from pathwalk.checks import (
     rage_clicks,
     repeated_inputs,
     scrolls,
+    security_reentries,
     unlabelled_fields,
     wait_seconds,
 )
@@ -36,6 +37,7 @@ BUILTIN_CHECKS: tuple[Check, ...] = (
     effort_seconds.CHECK,  # the headline: estimated seconds of the customer's time
     clicks.CHECK,
     repeated_inputs.CHECK,
+    security_reentries.CHECK,
     dead_ends.CHECK,
     form_fields.CHECK,
     wait_seconds.CHECK,
