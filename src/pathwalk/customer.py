@@ -6,9 +6,11 @@ accessible name, by label, or by visible text, as a person (or a screen reader) 
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal, get_args
 from urllib.parse import urljoin, urlsplit
 
 from playwright.sync_api import Error, Frame, Locator
@@ -34,10 +36,45 @@ _PLACE_JS = """el => {
 }"""
 
 
+# A line of Playwright's aria snapshot: `- button "Save"`, `- link "Help":`, `- textbox`.
+_ROLE_NAME = re.compile(r'^- (\w+)(?: "((?:[^"\\]|\\.)*)")?')
+_CHOICE = re.compile(r'^\s*- (button|link) "((?:[^"\\]|\\.)*)"', re.MULTILINE)
+
 SEE_WAIT_S = 5.0  # how long "I should see" looks for its text: Playwright's default for expect()
 
 # How a target is found in one scope: the page, or one of its iframes.
 Locate = Callable[[BrowserPage | Frame], Locator]
+
+# What a field step may act on: form controls, never the section or article a label also names.
+FIELD_CONTROLS = ("input:not([type=hidden]):not([type=submit]):not([type=button]):not([type=reset])"
+                  ":not([type=image]), select, textarea, [contenteditable]:not([contenteditable=false]), "
+                  "[role=textbox], [role=searchbox], [role=combobox], [role=spinbutton], [role=slider], "
+                  "[role=switch], [role=checkbox], [role=radio], [role=listbox]")
+FieldRole = Literal["textbox", "searchbox", "combobox", "spinbutton", "slider", "switch", "checkbox", "radio",
+                    "listbox"]
+FIELD_ROLES: tuple[FieldRole, ...] = get_args(FieldRole)
+# Marks a label carries besides its words: "Username:", "Email *", "Email (required)", "Emailrequired".
+_LABEL_MARKS = r"\s*[:*]?\s*(\(?([Rr]equired|[Oo]ptional)\)?)?\s*[:*]?\s*"
+# A hint some sites append to a control's title for its access key: "Edit this page [e]".
+_ACCESS_KEY = r"\s*\[[^\]]{1,20}\]"
+
+
+def _tiers(*tiers: Locate) -> Locate:
+    """The first way of finding that finds something in the scope (the last one, empty, if none):
+    what the customer reads exactly wins over a looser reading of the same words."""
+
+    def locate(scope: BrowserPage | Frame) -> Locator:
+        for tier in tiers[:-1]:
+            found = tier(scope)
+            if found.count():
+                return found
+        return tiers[-1](scope)
+
+    return locate
+
+
+def _named_like(label: str, marks: str) -> re.Pattern[str]:
+    return re.compile(rf"^\s*{re.escape(label)}{marks}$")
 
 
 def _path(url: str) -> str:
@@ -110,32 +147,65 @@ class Customer:
         return _path(frame.url) if same_site else frame.url
 
     def _describe(self, element: Locator) -> str:
-        role = element.evaluate("el => el.getAttribute('role') || el.tagName.toLowerCase()")
-        role = {"a": "link", "input": "field", "select": "field", "textarea": "field"}.get(role, role)
-        text = " ".join((element.inner_text() or element.get_attribute("aria-label") or "").split())
+        """An element as a screen reader announces it (role and accessible name), and where it is."""
+        said = _ROLE_NAME.match(element.aria_snapshot().strip().splitlines()[0] if element.count() else "")
+        if said:
+            role, text = said.group(1), said.group(2) or ""
+        else:
+            role = element.evaluate("el => el.getAttribute('role') || el.tagName.toLowerCase()")
+            text = " ".join((element.inner_text() or element.get_attribute("aria-label") or "").split())
+        role = "field" if role in FIELD_ROLES else {"a": "link", "input": "field", "select": "field",
+                                                      "textarea": "field"}.get(role, role)
         place = element.evaluate(_PLACE_JS)
         return f"{role} '{text}'" + (f" in the {place}" if place else "")
 
     def _visible_choices(self, frames: list[Frame] | None = None) -> str:
+        """The buttons and links a person could choose instead, by their accessible names."""
         names = []
         for scope in (self.page, *(frames or ())):
-            names += scope.get_by_role("button").all_inner_texts() + scope.get_by_role("link").all_inner_texts()
+            try:
+                tree = scope.locator("body").aria_snapshot()
+            except Error:
+                continue
+            names += [m.group(2) for m in _CHOICE.finditer(tree)]
         shown = sorted({" ".join(n.split()) for n in names if n.strip()})
         return f"Buttons and links here: {', '.join(repr(n) for n in shown)}." if shown else "Nothing here to click."
 
     def clickable(self, name: str) -> Locator:
         """A button or link with this accessible name."""
-        return self._find(lambda scope: scope.get_by_role("button", name=name, exact=True).or_(
-            scope.get_by_role("link", name=name, exact=True)), f"button or link named '{name}'")
+        return self._find(_tiers(
+            lambda scope: scope.get_by_role("button", name=name, exact=True).or_(
+                scope.get_by_role("link", name=name, exact=True)),
+            lambda scope: scope.get_by_role("button", name=_named_like(name, _ACCESS_KEY)).or_(
+                scope.get_by_role("link", name=_named_like(name, _ACCESS_KEY)))), f"button or link named '{name}'")
 
     def button(self, name: str) -> Locator:
-        return self._find(lambda scope: scope.get_by_role("button", name=name, exact=True), f"button named '{name}'")
+        return self._find(self._role("button", name), f"button named '{name}'")
 
     def link(self, name: str) -> Locator:
-        return self._find(lambda scope: scope.get_by_role("link", name=name, exact=True), f"link named '{name}'")
+        return self._find(self._role("link", name), f"link named '{name}'")
+
+    @staticmethod
+    def _role(role: Literal["button", "link"], name: str) -> Locate:
+        """By accessible name, exactly; else the same name with an access-key hint after it."""
+        return _tiers(lambda scope: scope.get_by_role(role, name=name, exact=True),
+                      lambda scope: scope.get_by_role(role, name=_named_like(name, _ACCESS_KEY)))
 
     def field(self, label: str) -> Locator:
-        return self._find(lambda scope: scope.get_by_label(label, exact=True), f"field labelled '{label}'")
+        """A form control labelled so: by its label exactly; else by its accessible name with a
+        mark after the words (":", "*", "required", "optional"); else by the placeholder a person
+        reads in the box. Only form controls count: an article labelled the same is no field."""
+        def by_name(scope: BrowserPage | Frame) -> Locator:
+            found = scope.get_by_role(FIELD_ROLES[0], name=_named_like(label, _LABEL_MARKS))
+            for role in FIELD_ROLES[1:]:
+                found = found.or_(scope.get_by_role(role, name=_named_like(label, _LABEL_MARKS)))
+            return found
+
+        return self._find(_tiers(
+            lambda scope: scope.get_by_label(label, exact=True).and_(scope.locator(FIELD_CONTROLS)),
+            by_name,
+            lambda scope: scope.get_by_placeholder(label, exact=True).and_(scope.locator(FIELD_CONTROLS)),
+        ), f"field labelled '{label}'")
 
     def option(self, name: str, group: str | None = None) -> Locator:
         what = f"option '{name}'" + (f" in '{group}'" if group else "")
