@@ -62,6 +62,13 @@ PAGES: dict[str, tuple[str, str]] = {
     "/tickets": ("Tickets", """<form action="/cart"><article aria-labelledby="t1"><h2 id="t1">Regular ticket</h2>
 <input type="number" name="qty" aria-labelledby="t1" value="0"></article><button>Add to cart</button></form>"""),
     "/cart": ("Cart", "<p>In your cart.</p>"),
+    # A stepper: "+" raises the quantity box by script (a property, no DOM change, no request);
+    # a person sees the number go up.
+    "/stepper": ("Stepper", """<form action="/cart"><label for="n">Student ticket</label>
+<input type="number" id="n" name="n" value="0">
+<button type="button" aria-label="+ Student ticket: Increase quantity"
+ onclick="document.getElementById('n').value = Number(document.getElementById('n').value) + 1">+</button>
+<button>Add to cart</button></form>"""),
     # A row added on the same view: its checkbox is shown on that view too.
     "/list": ("List", """<ul id="rows"><li><input type="checkbox" name="pick" aria-label="Pick 1"></li></ul>
 <button type="button" onclick="document.getElementById('rows').insertAdjacentHTML('beforeend',

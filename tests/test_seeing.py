@@ -59,6 +59,13 @@ Feature: Seeing as the customer sees
     And I press "Add to cart"
     Then I should see "In your cart."
 
+  Scenario: Set a quantity with the stepper
+    Given I open "/stepper"
+    When I press "+ Student ticket: Increase quantity"
+    And I press "+ Student ticket: Increase quantity"
+    And I press "Add to cart"
+    Then I should see "In your cart."
+
   Scenario: Tick a row the page added
     Given I open "/list"
     When I press "Add a row"
@@ -96,7 +103,7 @@ def walked(tmp_path_factory: pytest.TempPathFactory) -> Walked:
 def test_every_journey_is_walked_with_the_built_in_steps(walked: Walked) -> None:
     broken = {name: trace.error for name, trace in walked.traces.items() if trace.outcome != "passed"}
     assert broken == {}, walked.run.stdout[-3000:]
-    assert len(walked.traces) == 5
+    assert len(walked.traces) == 6
 
 
 def test_labels_marked_with_a_colon_or_star_and_a_submit_input_are_found_and_named(walked: Walked) -> None:
@@ -158,3 +165,11 @@ def test_a_field_the_page_adds_is_shown_on_that_view(walked: Walked) -> None:
     trace = walked.traces["Tick a row the page added"]
     assert [f.label for f in trace.pages[0].fields] == ["Search the site", "Pick 1", "Pick 2"]
     assert walked.figures("Tick a row the page added")["fields_shown"] == 3
+
+
+def test_a_stepper_sets_a_field_and_its_clicks_are_neither_dead_nor_rage(walked: Walked) -> None:
+    trace = walked.traces["Set a quantity with the stepper"]
+    # form0 is the header's search
+    assert [a.set_fields for a in trace.actions[1:3]] == [["form1|name:n~0"], ["form1|name:n~0"]]
+    figures = walked.figures("Set a quantity with the stepper")
+    assert (figures["form_fields"], figures["dead_clicks"], figures["rage_clicks"], figures["clicks"]) == (1, 0, 0, 3)

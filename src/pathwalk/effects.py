@@ -13,6 +13,9 @@ until the page settled:
 - ``requests``: requests the page made (Playwright's request events, so the document's own
   request and requests that never got an answer count too).
 - ``feedback_s``: time from the action's start to the first of these (None: none seen).
+- ``set_fields``: for a click, the page's fields (their keys) whose value changed in that view
+  besides the target's own (a stepper's "+" sets the quantity box by script, no DOM change);
+  that is an answer too.
 - ``watched``: the observer answered both readings, so the figures above were measured
   (False: unknown, not "nothing happened").
 
@@ -62,7 +65,20 @@ def answered(before: Reading | None, after: Reading | None) -> bool:
     old, new = (before or {}).get("watch"), (after or {}).get("watch")
     if before is None or after is None or old is None or new is None:
         return True  # nothing to wait for
-    return new["origin"] != old["origin"] or after["url"] != before["url"] or new["first"] is not None
+    return (new["origin"] != old["origin"] or after["url"] != before["url"] or new["first"] is not None
+            or bool(set_fields(before, after)))
+
+
+def set_fields(before: Reading | None, after: Reading | None) -> list[str]:
+    """Keys of the page's own fields whose value changed between the two readings of one view (a
+    script setting a property is no DOM change: a stepper's "+" raising the quantity box)."""
+    old, new = (before or {}).get("watch"), (after or {}).get("watch")
+    if not before or not after or old is None or new is None or new["origin"] != old["origin"] \
+            or after["url"] != before["url"]:
+        return []
+    held = {f.get("key"): f.get("value") for f in before.get("fields") or [] if f.get("key") and not f.get("frame")}
+    return [str(f["key"]) for f in after.get("fields") or []
+            if f.get("key") in held and not f.get("frame") and held[f["key"]] != f.get("value")]
 
 
 def record_effects(action: Action, before: Reading | None, after: Reading | None, requests: int,
@@ -85,6 +101,8 @@ def record_effects(action: Action, before: Reading | None, after: Reading | None
             if old is not None:  # the new document's time origin is when its navigation started
                 firsts.append((float(new["origin"]) - float(old["origin"]) - float(old["at"])) / 1000 - lag_s)
     action.feedback_s = round(max(0.0, min(firsts)), 3) if firsts else None
+    if action.kind in WATCHED_KINDS:
+        action.set_fields = [key for key in set_fields(before, after) if key != action.element.key]
 
 
 def record_frame_effects(action: Action, before: dict[str, Any] | None, after: dict[str, Any] | None,

@@ -88,8 +88,18 @@
       input_type: tag === "input" ? (el.getAttribute("type") || "text").toLowerCase() : "",
       required: el.required === true || el.getAttribute("aria-required") === "true", frame: this.frameOf(el),
       key, role: this.roleOf(el), placeholder: (el.getAttribute("placeholder") || "").trim().slice(0, 200),
-      title: (el.getAttribute("title") || "").trim().slice(0, 200),
+      title: (el.getAttribute("title") || "").trim().slice(0, 200), value: this.fingerprint(el),
     };
+  },
+  // A short fingerprint of what a field holds (never the value itself), so the recorder can tell
+  // a click that set a field (a stepper's "+") from a click that did nothing.
+  fingerprint(el) {
+    const type = (el.getAttribute("type") || "").toLowerCase();
+    const held = el.isContentEditable ? el.textContent
+      : ["checkbox", "radio"].includes(type) ? String(el.checked) : String(el.value ?? el.getAttribute("aria-valuenow") ?? "");
+    let hash = 2166136261;
+    for (let i = 0; i < held.length; i++) hash = Math.imul(hash ^ held.charCodeAt(i), 16777619) >>> 0;
+    return hash.toString(16);
   },
   describe(el) {
     const tag = el.tagName.toLowerCase();

@@ -78,8 +78,9 @@ def read_js(mark: bool) -> str:
 
 
 def _field(seen: dict[str, Any]) -> dict[str, Any]:
-    """probe.js's field as the trace's Field takes it (its title served only to name it)."""
-    return {k: v for k, v in seen.items() if k != "title"}
+    """probe.js's field as the trace's Field takes it (its title served only to name it, its
+    value's fingerprint only to see a click set it: neither is written down)."""
+    return {k: v for k, v in seen.items() if k not in ("title", "value")}
 
 
 @cache

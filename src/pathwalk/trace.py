@@ -153,6 +153,7 @@ class Action:
     mutations: int = 0  # DOM changes (added/removed nodes, attributes, text)
     requests: int = 0  # network requests the page made
     scroll_px: int = 0  # how far the page had to scroll to bring the target into view
+    set_fields: list[str] = field(default_factory=list)  # keys of fields a click set (a stepper's "+")
 
 
 EVENT_KINDS = (

@@ -2,7 +2,8 @@
 
 Definition: a click action (kind "click"; ticks and choices change state by themselves) that the
 recorder watched for ``DEAD_CLICK_WINDOW_S`` seconds and that got no answer in that window: no
-navigation (new document or client-side route), no DOM change, no network request, and no
+navigation (new document or client-side route), no DOM change, no field's value changed (a
+stepper's "+" sets the quantity by script), no network request, and no
 dialog, new window, hand-off, download or crash recorded under that action. Not counted:
 clicks the recorder did not watch (``Action.watched`` is False, as in pathwalk.trace/1 traces,
 where nothing was measured); clicks on mailto:, tel: and sms: links (the browser hands those to
@@ -31,6 +32,7 @@ def is_dead(action: Action, answered: set[int]) -> bool:
         and not action.navigated
         and action.mutations == 0
         and action.requests == 0
+        and not action.set_fields
         and action.index not in answered
         and not action.element.href.lower().startswith(CHANNEL_SCHEMES)
     )

@@ -3,7 +3,8 @@
 Definition: a click action that directly follows a click on the same element (same role,
 name, link target and frame, and the same box when both were measured, so two "Add to basket"
 buttons side by side stay two elements) on the same page visit, when that earlier click did not
-navigate. Only consecutive actions count: typing or ticking something in between makes the next
+navigate and set no field (pressing a stepper's "+" twice for two tickets is its use). Only
+consecutive actions count: typing or ticking something in between makes the next
 click a new attempt, not a repeat. Each repeat counts one, and is a moderate finding.
 Analytics tools call 3+ rapid clicks a rage click; a scripted customer repeats a click only
 when a journey step says so (because once was not enough), so every repeat counts here.
@@ -35,7 +36,7 @@ def find_rage_clicks(trace: Trace) -> CheckResult:
     run = 1  # clicks in a row on the current element
     for earlier, later in zip(trace.actions, trace.actions[1:], strict=False):
         repeat = (earlier.kind == "click" and later.kind == "click" and not earlier.navigated
-                  and same_target(earlier, later))
+                  and not earlier.set_fields and same_target(earlier, later))
         run = run + 1 if repeat else 1
         if repeat:
             found.append(finding(
