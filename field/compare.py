@@ -19,10 +19,11 @@ from pathwalk.yamlsafe import read_yaml
 # counts.yaml's figures, in the order they are printed, and the check each one compares with.
 FIGURES: dict[str, str] = {
     "clicks": "clicks", "keystrokes": "keystrokes", "fields_shown": "fields_shown", "fields_filled": "form_fields",
-    "pages": "pages_visited", "repeated_inputs": "repeated_inputs", "dead_ends": "dead_ends",
+    "pages": "pages_visited", "repeated_inputs": "repeated_inputs", "security_reentries": "security_reentries",
+    "dead_ends": "dead_ends",
     "failed_requests": "errors", "console_errors": "errors",
 }
-LISTED = ("repeated_inputs", "dead_ends")  # hand counts that list each case
+LISTED = ("repeated_inputs", "security_reentries", "dead_ends")  # hand counts that list each case
 ERROR_KINDS = {"failed_requests": ("request_failed", "http_error"), "console_errors": ("console_error",)}
 
 

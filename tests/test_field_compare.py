@@ -20,6 +20,7 @@ journeys:
     fields_filled: 1
     pages: 2
     repeated_inputs: []
+    security_reentries: []
     dead_ends:
       - {url: /done, why: "nothing leads on"}
     failed_requests: 1
@@ -66,19 +67,21 @@ def test_pathwalks_figures_are_named_as_the_hand_counts_name_them() -> None:
     figures = figures_of(lamp_trace())
 
     assert figures == {"clicks": 1, "keystrokes": 5, "fields_shown": 2, "fields_filled": 1, "pages": 2,
-                       "repeated_inputs": 0, "dead_ends": 1, "failed_requests": 1, "console_errors": 0}
+                       "repeated_inputs": 0, "security_reentries": 0, "dead_ends": 1, "failed_requests": 1,
+                       "console_errors": 0}
 
 
 def test_the_table_marks_each_figure_that_differs_and_counts_misses_and_false_flags() -> None:
     hand = HandCount("A customer buys a lamp", {"clicks": 1, "keystrokes": 5, "fields_shown": 3, "fields_filled": 1,
-                                                "pages": 2, "repeated_inputs": 1, "dead_ends": 0,
+                                                "pages": 2, "repeated_inputs": 1, "security_reentries": 0,
+                                                "dead_ends": 0,
                                                 "failed_requests": 1, "console_errors": 0})
     rows = compare("shop", {hand.journey: hand, "Not walked": hand}, {hand.journey: lamp_trace()})
 
     printed = table(rows)
-    assert "| shop | A customer buys a lamp | 1 | 5 | **3/2** | 1 | 2 | **1/0** | **0/1** | 1 | 0 |" in printed
+    assert "| shop | A customer buys a lamp | 1 | 5 | **3/2** | 1 | 2 | **1/0** | 0 | **0/1** | 1 | 0 |" in printed
     assert "| shop | Not walked | **1/-** |" in printed
     summary = tally(rows)
-    assert summary.splitlines()[0] == "6 of 18 figures exact"
+    assert summary.splitlines()[0] == "7 of 20 figures exact"
     assert "  repeated_inputs: 0 of 2 exact, 2 missed, 0 false flags" in summary
     assert "  dead_ends: 0 of 2 exact, 0 missed, 1 false flags" in summary
