@@ -58,14 +58,5 @@ nohup "$HOME_DIR/venv/bin/python" manage.py runserver "127.0.0.1:$PORT" --norelo
   >"$HOME_DIR/server.log" 2>&1 </dev/null &
 echo $! >"$HOME_DIR/server.pid"
 
-for _ in $(seq 1 60); do
-  if curl -fsS -o /dev/null 2>/dev/null "http://127.0.0.1:$PORT/accounts/login/"; then
-    echo "BASE_URL=http://127.0.0.1:$PORT"
-    exit 0
-  fi
-  if ! kill -0 "$(cat "$HOME_DIR/server.pid")" 2>/dev/null; then break; fi
-  sleep 1
-done
-echo "setup: the example project did not answer on port $PORT; see $HOME_DIR/server.log" >&2
-tail -20 "$HOME_DIR/server.log" >&2 || true
-exit 1
+. "$HERE/../lib.sh"
+wait_until_up "http://127.0.0.1:$PORT/accounts/login/" "$HOME_DIR" "the example project" 60

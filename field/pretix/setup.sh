@@ -72,14 +72,5 @@ nohup "$PY_VENV" -m pretix runserver "127.0.0.1:$PORT" --noreload --insecure \
   >"$HOME_DIR/server.log" 2>&1 </dev/null &
 echo $! >"$HOME_DIR/server.pid"
 
-for _ in $(seq 1 90); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/riverside/jazz/" 2>/dev/null; then
-    echo "BASE_URL=http://127.0.0.1:$PORT"
-    exit 0
-  fi
-  if ! kill -0 "$(cat "$HOME_DIR/server.pid")" 2>/dev/null; then break; fi
-  sleep 1
-done
-echo "setup: pretix did not answer on port $PORT; see $HOME_DIR/server.log" >&2
-tail -20 "$HOME_DIR/server.log" >&2 || true
-exit 1
+. "$HERE/../lib.sh"
+wait_until_up "http://127.0.0.1:$PORT/riverside/jazz/" "$HOME_DIR" "pretix" 90
